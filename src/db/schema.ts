@@ -1,0 +1,112 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  real,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+});
+
+/** Administrative divisions, GB/T 2260 codes (6 digits). */
+export const regions = pgTable(
+  'regions',
+  {
+    code: text('code').primaryKey(),
+    name: text('name').notNull(),
+    level: text('level', { enum: ['province', 'city', 'county'] }).notNull(),
+    parentCode: text('parent_code'),
+  },
+  (t) => [index('regions_parent_idx').on(t.parentCode)],
+);
+
+export interface RepairRecord {
+  kind: string;
+  count: number;
+  examples: string[];
+}
+
+/** Every file that came in: the original bytes are kept so nothing is ever lost to a bad repair. */
+export const documents = pgTable(
+  'documents',
+  {
+    id: serial('id').primaryKey(),
+    sha256: text('sha256').notNull(),
+    fileName: text('file_name').notNull(),
+    mediaType: text('media_type').notNull(),
+    format: text('format').notNull(),
+    encoding: text('encoding').notNull(),
+    encodingConfidence: real('encoding_confidence').notNull(),
+    byteSize: bigint('byte_size', { mode: 'number' }).notNull(),
+    original: bytea('original').notNull(),
+    text: text('text').notNull(),
+    repairs: jsonb('repairs').$type<RepairRecord[]>().notNull().default(sql`'[]'::jsonb`),
+    /** Normalisation details that are too large for columns: offset map, damaged spans, tables. */
+    normalization: jsonb('normalization').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    source: text('source'),
+    publishedOn: text('published_on'),
+    regionCode: text('region_code').references(() => regions.code),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('documents_sha256_idx').on(t.sha256)],
+);
+
+export const plans = pgTable(
+  'plans',
+  {
+    id: serial('id').primaryKey(),
+    regionCode: text('region_code')
+      .notNull()
+      .references(() => regions.code),
+    periodStart: integer('period_start').notNull(),
+    periodEnd: integer('period_end').notNull(),
+    title: text('title').notNull(),
+    documentId: integer('document_id')
+      .notNull()
+      .references(() => documents.id),
+    status: text('status', { enum: ['draft', 'published'] })
+      .notNull()
+      .default('draft'),
+    isDemo: boolean('is_demo').notNull().default(false),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('plans_region_period_document_idx').on(t.regionCode, t.periodStart, t.periodEnd, t.documentId)],
+);
+
+/** The plan's outline: chapters, sections and boxes, with offsets into the document's normalised text. */
+export const planSections = pgTable(
+  'plan_sections',
+  {
+    id: serial('id').primaryKey(),
+    planId: integer('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
+    parentId: integer('parent_id'),
+    kind: text('kind', { enum: ['chapter', 'section', 'box'] }).notNull(),
+    level: integer('level').notNull(),
+    ordinal: integer('ordinal').notNull(),
+    number: text('number').notNull(),
+    title: text('title').notNull(),
+    text: text('text').notNull(),
+    startOffset: integer('start_offset').notNull(),
+    endOffset: integer('end_offset').notNull(),
+  },
+  (t) => [index('plan_sections_plan_idx').on(t.planId, t.ordinal)],
+);
+
+export type RegionRow = typeof regions.$inferSelect;
+export type DocumentRow = typeof documents.$inferSelect;
+export type PlanRow = typeof plans.$inferSelect;
+export type PlanSectionRow = typeof planSections.$inferSelect;

@@ -1,0 +1,87 @@
+/**
+ * One error type with stable codes. The HTTP handler and the CLI both map these codes;
+ * a code never changes meaning once released, so clients may branch on it.
+ */
+export const ERROR_CODES = {
+  VALIDATION_FAILED: { status: 400, zh: '请求参数不正确', en: 'The request is not valid' },
+  UPLOAD_EMPTY: { status: 400, zh: '上传的文件是空的', en: 'The uploaded file is empty' },
+  UPLOAD_TOO_LARGE: { status: 413, zh: '文件过大', en: 'The file is too large' },
+  UPLOAD_MISSING: { status: 400, zh: '请求中没有文件', en: 'No file in the request' },
+  UNSUPPORTED_FORMAT: { status: 415, zh: '不支持的文件格式', en: 'Unsupported file format' },
+  ENCODING_UNKNOWN: { status: 422, zh: '无法识别文件的文字编码', en: 'The text encoding could not be determined' },
+  BINARY_CONTENT: { status: 422, zh: '文件不是文本文档', en: 'The file is not a text document' },
+  CORRUPT_FILE: { status: 422, zh: '文件已损坏，无法读取', en: 'The file is corrupt and cannot be read' },
+  ENCRYPTED_FILE: { status: 422, zh: '文件已加密，无法读取', en: 'The file is encrypted and cannot be read' },
+  NO_TEXT_LAYER: {
+    status: 422,
+    zh: 'PDF 没有文字层（可能是扫描件）',
+    en: 'The PDF has no text layer (probably a scan)',
+  },
+  NO_OUTLINE: {
+    status: 422,
+    zh: '文档中没有找到规划的章节结构',
+    en: 'No plan outline (chapters) was found in the document',
+  },
+  NOT_FOUND: { status: 404, zh: '找不到该对象', en: 'Not found' },
+  REGION_NOT_FOUND: { status: 404, zh: '找不到该行政区划', en: 'Region not found' },
+  PLAN_EXISTS: { status: 409, zh: '该地区该时期的规划已存在', en: 'A plan for this region and period already exists' },
+  STALE_VERSION: {
+    status: 409,
+    zh: '数据已被他人修改，请刷新后重试',
+    en: 'The data was changed by someone else; reload and try again',
+  },
+  UNAUTHORIZED: { status: 401, zh: '请先登录', en: 'Sign-in required' },
+  FORBIDDEN: { status: 403, zh: '没有权限', en: 'Permission denied' },
+  CONFIG_INVALID: { status: 500, zh: '配置不正确', en: 'The configuration is invalid' },
+  INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export interface BilingualText {
+  zh: string;
+  en: string;
+}
+
+export class LantuError extends Error {
+  readonly code: ErrorCode;
+  readonly detail: BilingualText | undefined;
+  readonly data: Record<string, unknown> | undefined;
+
+  constructor(code: ErrorCode, detail?: BilingualText, data?: Record<string, unknown>) {
+    const base = ERROR_CODES[code];
+    super(detail ? `${detail.en}` : base.en);
+    this.name = 'LantuError';
+    this.code = code;
+    this.detail = detail;
+    this.data = data;
+  }
+
+  get status(): number {
+    return ERROR_CODES[this.code].status;
+  }
+
+  /** "中文 / English" — the message shown to a user. */
+  get bilingual(): BilingualText {
+    const base = ERROR_CODES[this.code];
+    if (!this.detail) return { zh: base.zh, en: base.en };
+    return { zh: `${base.zh}：${this.detail.zh}`, en: `${base.en}: ${this.detail.en}` };
+  }
+
+  toJSON() {
+    const text = this.bilingual;
+    return {
+      error: {
+        code: this.code,
+        message: `${text.zh} / ${text.en}`,
+        messageZh: text.zh,
+        messageEn: text.en,
+        ...(this.data ? { data: this.data } : {}),
+      },
+    };
+  }
+}
+
+export function isLantuError(e: unknown): e is LantuError {
+  return e instanceof LantuError;
+}
