@@ -1,0 +1,103 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Database } from '../db/client.ts';
+import { LantuError } from '../errors.ts';
+import type { ServiceContext } from '../services/context.ts';
+import { DocumentService } from '../services/document.service.ts';
+import { PlanService } from '../services/plan.service.ts';
+import { RegionService } from '../services/region.service.ts';
+import { registerAuthorization } from './auth.ts';
+import { registerErrorHandler } from './errors.ts';
+import { documentRoutes } from './routes/document.routes.ts';
+import { healthRoutes } from './routes/health.routes.ts';
+import { planRoutes } from './routes/plan.routes.ts';
+import { regionRoutes } from './routes/region.routes.ts';
+
+export const API_VERSION = '0.1.0';
+
+export interface ApiServices {
+  database: Database;
+  version: string;
+  regions: RegionService;
+  documents: DocumentService;
+  plans: PlanService;
+}
+
+export function createApiServices(ctx: ServiceContext): ApiServices {
+  return {
+    database: ctx.database,
+    version: API_VERSION,
+    regions: new RegionService(ctx),
+    documents: new DocumentService(ctx),
+    plans: new PlanService(ctx),
+  };
+}
+
+export interface AppOptions {
+  ctx: ServiceContext;
+  maxUploadBytes: number;
+  /** Built web app to serve at `/`; skipped when absent (API-only, e.g. tests). */
+  webDist?: string | undefined;
+  logLevel?: string;
+}
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: options.logLevel ?? 'warn' },
+    // Multipart carries the big payloads; JSON bodies stay small.
+    bodyLimit: 1024 * 1024,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+  registerAuthorization(app);
+
+  await app.register(multipart, { limits: { fileSize: options.maxUploadBytes, files: 1, fields: 20 } });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: '蓝图 Lantu API',
+        version: API_VERSION,
+        description: '规划实施监测系统接口。错误统一为 {error:{code,message}}，message 为中英双语。',
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  const services = createApiServices(options.ctx);
+  await app.register(
+    async (api) => {
+      await api.register(healthRoutes(services));
+      await api.register(regionRoutes(services));
+      await api.register(documentRoutes(services));
+      await api.register(planRoutes(services));
+    },
+    { prefix: '/api' },
+  );
+
+  registerWeb(app, options.webDist);
+  return app;
+}
+
+/** Serves the SPA; any unknown non-API GET gets index.html so deep links work. */
+function registerWeb(app: FastifyInstance, webDist: string | undefined): void {
+  const hasWeb = webDist !== undefined && existsSync(path.join(webDist, 'index.html'));
+  if (hasWeb) app.register(fastifyStatic, { root: webDist, wildcard: false });
+  app.setNotFoundHandler((request, reply) => {
+    if (hasWeb && request.method === 'GET' && !request.url.startsWith('/api')) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    const err = new LantuError('NOT_FOUND', {
+      zh: `${request.method} ${request.url}`,
+      en: `${request.method} ${request.url}`,
+    });
+    return reply.status(404).send(err.toJSON());
+  });
+}

@@ -1,0 +1,92 @@
+import type { DocumentMeta } from '../db/repositories/document.repository.ts';
+import type { PlanListRow } from '../db/repositories/plan.repository.ts';
+import type { PlanSectionRow, RegionRow } from '../db/schema.ts';
+
+/** Replies never carry raw rows: these functions decide what a client sees. */
+
+export function presentRegion(r: RegionRow) {
+  return { code: r.code, name: r.name, level: r.level, parentCode: r.parentCode };
+}
+
+export function presentDocument(d: DocumentMeta) {
+  return {
+    id: d.id,
+    fileName: d.fileName,
+    mediaType: d.mediaType,
+    format: d.format,
+    encoding: d.encoding,
+    encodingConfidence: d.encodingConfidence,
+    sha256: d.sha256,
+    byteSize: d.byteSize,
+    chars: d.chars,
+    repairs: d.repairs,
+    createdAt: d.createdAt.toISOString(),
+  };
+}
+
+export function presentPlan(p: PlanListRow) {
+  return {
+    id: p.id,
+    title: p.title,
+    region: { code: p.regionCode, name: p.regionName },
+    periodStart: p.periodStart,
+    periodEnd: p.periodEnd,
+    status: p.status,
+    isDemo: p.isDemo,
+    documentId: p.documentId,
+    chapterCount: p.chapterCount,
+    createdAt: p.createdAt.toISOString(),
+    updatedAt: p.updatedAt.toISOString(),
+  };
+}
+
+type OutlineRow = Pick<
+  PlanSectionRow,
+  'id' | 'parentId' | 'kind' | 'level' | 'number' | 'title' | 'startOffset' | 'endOffset'
+>;
+export interface OutlineItem {
+  id: number;
+  kind: PlanSectionRow['kind'];
+  level: number;
+  number: string;
+  title: string;
+  start: number;
+  end: number;
+  children: OutlineItem[];
+}
+
+/** Rows come in document order, parents first; rebuild the tree. */
+export function presentOutline(rows: OutlineRow[]): OutlineItem[] {
+  const byId = new Map<number, OutlineItem>();
+  const roots: OutlineItem[] = [];
+  for (const r of rows) {
+    const item: OutlineItem = {
+      id: r.id,
+      kind: r.kind,
+      level: r.level,
+      number: r.number,
+      title: r.title,
+      start: r.startOffset,
+      end: r.endOffset,
+      children: [],
+    };
+    byId.set(r.id, item);
+    const parent = r.parentId === null ? undefined : byId.get(r.parentId);
+    (parent ? parent.children : roots).push(item);
+  }
+  return roots;
+}
+
+export function presentSection(s: PlanSectionRow) {
+  return {
+    id: s.id,
+    parentId: s.parentId,
+    kind: s.kind,
+    level: s.level,
+    number: s.number,
+    title: s.title,
+    start: s.startOffset,
+    end: s.endOffset,
+    text: s.text,
+  };
+}

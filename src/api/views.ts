@@ -1,0 +1,90 @@
+import { z } from 'zod';
+
+/** Reply shapes, shared by routes and the OpenAPI document. Presenters produce exactly these. */
+
+export const RegionView = z.object({
+  code: z.string(),
+  name: z.string(),
+  level: z.enum(['province', 'city', 'county']),
+  parentCode: z.string().nullable(),
+});
+
+export const RepairView = z.object({ kind: z.string(), count: z.number(), examples: z.array(z.string()) });
+
+export const DocumentView = z.object({
+  id: z.number(),
+  fileName: z.string(),
+  mediaType: z.string(),
+  format: z.string(),
+  encoding: z.string(),
+  encodingConfidence: z.number(),
+  sha256: z.string(),
+  byteSize: z.number(),
+  chars: z.number(),
+  repairs: z.array(RepairView),
+  createdAt: z.string(),
+});
+
+export const PlanView = z.object({
+  id: z.number(),
+  title: z.string(),
+  region: z.object({ code: z.string(), name: z.string() }),
+  periodStart: z.number(),
+  periodEnd: z.number(),
+  status: z.enum(['draft', 'published']),
+  isDemo: z.boolean(),
+  documentId: z.number(),
+  chapterCount: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+const sectionKind = z.enum(['chapter', 'section', 'box']);
+
+export interface OutlineItemShape {
+  id: number;
+  kind: 'chapter' | 'section' | 'box';
+  level: number;
+  number: string;
+  title: string;
+  start: number;
+  end: number;
+  children: OutlineItemShape[];
+}
+
+export const OutlineItemView: z.ZodType<OutlineItemShape> = z.lazy(() =>
+  z.object({
+    id: z.number(),
+    kind: sectionKind,
+    level: z.number(),
+    number: z.string(),
+    title: z.string(),
+    start: z.number(),
+    end: z.number(),
+    children: z.array(OutlineItemView),
+  }),
+);
+
+export const SectionView = z.object({
+  id: z.number(),
+  parentId: z.number().nullable(),
+  kind: sectionKind,
+  level: z.number(),
+  number: z.string(),
+  title: z.string(),
+  start: z.number(),
+  end: z.number(),
+  text: z.string(),
+});
+
+export const ErrorView = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    messageZh: z.string(),
+    messageEn: z.string(),
+    data: z.record(z.string(), z.unknown()).optional(),
+  }),
+});
+
+export const IdParams = z.object({ id: z.coerce.number().int().positive() });

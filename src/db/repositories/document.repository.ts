@@ -1,0 +1,48 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from '../client.ts';
+import { type DocumentRow, documents } from '../schema.ts';
+
+export type NewDocument = typeof documents.$inferInsert;
+/** Everything but the original bytes and the text: what lists and presenters need. */
+export type DocumentMeta = Omit<DocumentRow, 'original' | 'text' | 'normalization'> & { chars: number };
+
+const metaColumns = {
+  id: documents.id,
+  sha256: documents.sha256,
+  fileName: documents.fileName,
+  mediaType: documents.mediaType,
+  format: documents.format,
+  encoding: documents.encoding,
+  encodingConfidence: documents.encodingConfidence,
+  byteSize: documents.byteSize,
+  repairs: documents.repairs,
+  source: documents.source,
+  publishedOn: documents.publishedOn,
+  regionCode: documents.regionCode,
+  createdAt: documents.createdAt,
+  chars: sql<number>`char_length(${documents.text})`.mapWith(Number),
+};
+
+export class DocumentRepository {
+  constructor(private readonly db: Db) {}
+
+  async findMetaBySha(sha256: string): Promise<DocumentMeta | undefined> {
+    const [row] = await this.db.select(metaColumns).from(documents).where(eq(documents.sha256, sha256));
+    return row;
+  }
+
+  async insert(doc: NewDocument): Promise<DocumentMeta> {
+    const [row] = await this.db.insert(documents).values(doc).returning(metaColumns);
+    return row as DocumentMeta;
+  }
+
+  async getMeta(id: number): Promise<DocumentMeta | undefined> {
+    const [row] = await this.db.select(metaColumns).from(documents).where(eq(documents.id, id));
+    return row;
+  }
+
+  async getText(id: number): Promise<string | undefined> {
+    const [row] = await this.db.select({ text: documents.text }).from(documents).where(eq(documents.id, id));
+    return row?.text;
+  }
+}

@@ -1,0 +1,34 @@
+import type { Config } from '../config.ts';
+import type { Database, Db } from '../db/client.ts';
+import { DocumentRepository } from '../db/repositories/document.repository.ts';
+import { PlanRepository } from '../db/repositories/plan.repository.ts';
+import { PlanSectionRepository } from '../db/repositories/plan-section.repository.ts';
+import { RegionRepository } from '../db/repositories/region.repository.ts';
+
+/** Repositories bound to one connection or one transaction. */
+export function repositories(db: Db) {
+  return {
+    regions: new RegionRepository(db),
+    documents: new DocumentRepository(db),
+    plans: new PlanRepository(db),
+    sections: new PlanSectionRepository(db),
+  };
+}
+export type Repositories = ReturnType<typeof repositories>;
+
+export interface ServiceContext {
+  database: Database;
+  config: Pick<Config, 'maxUploadBytes'>;
+  repos: Repositories;
+  /** Runs `work` in one transaction: an import either lands whole or not at all. */
+  transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
+}
+
+export function createContext(database: Database, config: Pick<Config, 'maxUploadBytes'>): ServiceContext {
+  return {
+    database,
+    config,
+    repos: repositories(database.db),
+    transaction: (work) => database.db.transaction((tx) => work(repositories(tx as unknown as Db))),
+  };
+}
