@@ -1,0 +1,186 @@
+/** Typed client of the Lantu HTTP API (see the API contract); every call throws ApiError on failure. */
+
+export interface Repair {
+  kind: string;
+  count: number;
+  examples: string[];
+}
+
+export interface DocumentView {
+  id: string;
+  fileName: string;
+  mediaType: string;
+  format: string;
+  encoding: string;
+  encodingConfidence: number;
+  sha256: string;
+  byteSize: number;
+  chars: number;
+  repairs: Repair[];
+  createdAt: string;
+}
+
+export interface PlanView {
+  id: string;
+  title: string;
+  region: { code: string; name: string };
+  periodStart: number;
+  periodEnd: number;
+  status: 'draft' | 'published';
+  isDemo: boolean;
+  documentId: string;
+  chapterCount: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type OutlineKind = 'chapter' | 'section' | 'box';
+
+export interface OutlineItem {
+  id: string;
+  kind: OutlineKind;
+  level: number;
+  number: string;
+  title: string;
+  start: number;
+  end: number;
+  children: OutlineItem[];
+}
+
+export interface SectionView {
+  id: string;
+  parentId: string | null;
+  kind: OutlineKind;
+  level: number;
+  number: string;
+  title: string;
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface Region {
+  code: string;
+  name: string;
+  level: 'province' | 'city' | 'county';
+  parentCode: string | null;
+}
+
+export interface Health {
+  status: 'ok';
+  database: 'pglite' | 'postgres';
+  version: string;
+}
+
+export interface ImportPlanInput {
+  file: File;
+  regionCode: string;
+  periodStart: number;
+  periodEnd: number;
+  title?: string | undefined;
+}
+
+/** An error as the server reports it: a stable code and a message in both languages. */
+export class ApiError extends Error {
+  readonly code: string;
+  readonly status: number;
+  readonly messageZh: string;
+  readonly messageEn: string;
+
+  constructor(status: number, code: string, messageZh: string, messageEn: string) {
+    super(messageEn);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.messageZh = messageZh;
+    this.messageEn = messageEn;
+  }
+
+  localized(locale: 'zh' | 'en'): string {
+    return locale === 'zh' ? this.messageZh : this.messageEn;
+  }
+}
+
+/** Any thrown value as an ApiError, so the UI can always show a bilingual message. */
+export function toApiError(err: unknown): ApiError {
+  if (err instanceof ApiError) return err;
+  const text = err instanceof Error ? err.message : String(err);
+  return new ApiError(0, 'NETWORK', `无法连接服务器：${text}`, `Cannot reach the server: ${text}`);
+}
+
+interface ErrorBody {
+  error?: { code?: string; message?: string; messageZh?: string; messageEn?: string };
+}
+
+async function request<T>(path: string, init?: RequestInit): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(path, { ...init, headers: { accept: 'application/json', ...init?.headers } });
+  } catch (err) {
+    throw toApiError(err);
+  }
+  const raw = await res.text();
+  let body: unknown = null;
+  if (raw.length > 0) {
+    try {
+      body = JSON.parse(raw);
+    } catch {
+      body = null;
+    }
+  }
+  if (!res.ok) {
+    const e = (body as ErrorBody | null)?.error;
+    const en = e?.messageEn ?? e?.message ?? `HTTP ${res.status} ${res.statusText}`;
+    const zh = e?.messageZh ?? e?.message ?? `服务器返回错误 HTTP ${res.status}`;
+    throw new ApiError(res.status, e?.code ?? `HTTP_${res.status}`, zh, en);
+  }
+  if (body === null) {
+    throw new ApiError(res.status, 'BAD_RESPONSE', '服务器返回的数据无法解析', 'The server response could not be read');
+  }
+  return body as T;
+}
+
+const enc = encodeURIComponent;
+
+export const api = {
+  health: () => request<Health>('/api/health'),
+
+  regions: (params: { parent?: string; level?: Region['level'] } = {}) => {
+    const q = new URLSearchParams();
+    if (params.parent) q.set('parent', params.parent);
+    if (params.level) q.set('level', params.level);
+    const qs = q.toString();
+    return request<{ items: Region[] }>(`/api/regions${qs ? `?${qs}` : ''}`).then((r) => r.items);
+  },
+
+  plans: () => request<{ items: PlanView[] }>('/api/plans').then((r) => r.items),
+
+  plan: (id: string) => request<{ plan: PlanView }>(`/api/plans/${enc(id)}`).then((r) => r.plan),
+
+  outline: (id: string) => request<{ items: OutlineItem[] }>(`/api/plans/${enc(id)}/outline`).then((r) => r.items),
+
+  section: (planId: string, sectionId: string) =>
+    request<{ section: SectionView }>(`/api/plans/${enc(planId)}/sections/${enc(sectionId)}`).then((r) => r.section),
+
+  document: (id: string) => request<{ document: DocumentView }>(`/api/documents/${enc(id)}`).then((r) => r.document),
+
+  /** Fields go before the file: the server reads the multipart stream in order. */
+  importPlan: (input: ImportPlanInput) => {
+    const form = new FormData();
+    form.append('regionCode', input.regionCode);
+    form.append('periodStart', String(input.periodStart));
+    form.append('periodEnd', String(input.periodEnd));
+    if (input.title && input.title.trim().length > 0) form.append('title', input.title.trim());
+    form.append('file', input.file, input.file.name);
+    return request<{ plan: PlanView; document: DocumentView }>('/api/plans/import', { method: 'POST', body: form });
+  },
+};
+
+export const queryKeys = {
+  health: ['health'] as const,
+  regions: ['regions'] as const,
+  plans: ['plans'] as const,
+  plan: (id: string) => ['plans', id] as const,
+  outline: (id: string) => ['plans', id, 'outline'] as const,
+  section: (planId: string, sectionId: string) => ['plans', planId, 'sections', sectionId] as const,
+};

@@ -1,0 +1,115 @@
+import type { ReactNode } from 'react';
+
+/** `key` is the line number where the block starts: stable for a given text. */
+type Block =
+  | { kind: 'para'; key: number; text: string }
+  | { kind: 'heading'; key: number; text: string }
+  | { kind: 'table'; key: number; rows: string[][] };
+
+/** Sub-headings inside a section: `一、…`, `（一）…`, `第一节 …`, `专栏3 …`. */
+const HEADING_RE =
+  /^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|第[一二三四五六七八九十百\d]+[章节]\s|专栏\s*\d+)/;
+/** A short opening sentence that the printed plan sets in bold: `综合实力迈上更高台阶。…`. */
+const LEAD_RE = /^([^。；！？\t]{4,30}[。；！？])(?=\S)/;
+
+export function splitBlocks(text: string): Block[] {
+  const blocks: Block[] = [];
+  let table: string[][] | null = null;
+  const lines = text.split('\n');
+  for (let key = 0; key < lines.length; key++) {
+    const raw = lines[key] as string;
+    const line = raw.replace(/\s+$/, '');
+    if (line.includes('\t')) {
+      if (!table) {
+        table = [];
+        blocks.push({ kind: 'table', key, rows: table });
+      }
+      table.push(line.split('\t').map((c) => c.trim()));
+      continue;
+    }
+    table = null;
+    const trimmed = line.trim();
+    if (trimmed.length === 0) continue;
+    if (HEADING_RE.test(trimmed) && trimmed.length <= 60 && !/[。；]$/.test(trimmed)) {
+      blocks.push({ kind: 'heading', key, text: trimmed });
+    } else {
+      blocks.push({ kind: 'para', key, text: trimmed });
+    }
+  }
+  return blocks;
+}
+
+/** Drop the first line when it repeats the node's own heading (it is shown above the text). */
+export function stripHeading(text: string, number: string): string {
+  const body = text.replace(/^\s+/, '');
+  const nl = body.indexOf('\n');
+  const first = (nl < 0 ? body : body.slice(0, nl)).replace(/\s/g, '');
+  return first.startsWith(number.replace(/\s/g, '')) ? (nl < 0 ? '' : body.slice(nl + 1)) : text;
+}
+
+function Paragraph({ text }: { text: string }) {
+  const m = LEAD_RE.exec(text);
+  if (!m || m[1] === undefined) return <p>{text}</p>;
+  return (
+    <p>
+      <strong>{m[1]}</strong>
+      {text.slice(m[1].length)}
+    </p>
+  );
+}
+
+function TableBlock({ rows }: { rows: string[][] }) {
+  const width = Math.max(...rows.map((r) => r.length));
+  // trailing empty cells come from trailing tabs; trim columns that are empty in every row
+  let used = width;
+  while (used > 1 && rows.every((r) => (r[used - 1] ?? '') === '')) used -= 1;
+  const [head, ...body] = rows;
+  const cells = (r: string[]) => Array.from({ length: used }, (_, i) => r[i] ?? '');
+  return (
+    <div className="reader-table-wrap">
+      <table className="reader-table">
+        {head && (
+          <thead>
+            <tr>
+              {cells(head).map((c, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: cells have no identity beyond position
+                <th key={i}>{c}</th>
+              ))}
+            </tr>
+          </thead>
+        )}
+        <tbody>
+          {body.map((r, ri) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity beyond position
+            <tr key={ri}>
+              {cells(r).map((c, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: cells have no identity beyond position
+                <td key={i}>{c}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** A plan text as readable paragraphs; tab-separated lines become a simple table. */
+export function SectionText({ text, empty }: { text: string; empty?: ReactNode }) {
+  const blocks = splitBlocks(text);
+  if (blocks.length === 0) return <div className="reader-body reader-empty">{empty}</div>;
+  return (
+    <div className="reader-body" data-testid="section-text">
+      {blocks.map((b) => {
+        if (b.kind === 'table') return <TableBlock key={b.key} rows={b.rows} />;
+        if (b.kind === 'heading')
+          return (
+            <p key={b.key} className="reader-heading">
+              {b.text}
+            </p>
+          );
+        return <Paragraph key={b.key} text={b.text} />;
+      })}
+    </div>
+  );
+}

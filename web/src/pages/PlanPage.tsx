@@ -1,0 +1,395 @@
+import {
+  BookOutlined,
+  FileTextOutlined,
+  LeftOutlined,
+  LinkOutlined,
+  RightOutlined,
+  TableOutlined,
+} from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { App as AntApp, Breadcrumb, Button, Card, Empty, Skeleton, Space, Tag, Tree, Typography } from 'antd';
+import type { DataNode } from 'antd/es/tree';
+import { type Key, useEffect, useMemo, useState } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { api, type OutlineItem, type PlanView, queryKeys } from '../api.ts';
+import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { PlanStatusTag } from '../components/PlanStatusTag.tsx';
+import { SectionText, stripHeading } from '../components/SectionText.tsx';
+import { fiveYearPlanLabel, formatDateTime, periodLabel, type Translate, useI18n } from '../i18n.ts';
+
+interface IndexEntry {
+  item: OutlineItem;
+  /** Ancestors, outermost first. */
+  path: OutlineItem[];
+  order: number;
+}
+
+function indexOutline(items: OutlineItem[]) {
+  const byId = new Map<string, IndexEntry>();
+  const order: OutlineItem[] = [];
+  const walk = (nodes: OutlineItem[], path: OutlineItem[]) => {
+    for (const item of nodes) {
+      byId.set(item.id, { item, path, order: order.length });
+      order.push(item);
+      walk(item.children, [...path, item]);
+    }
+  };
+  walk(items, []);
+  return { byId, order };
+}
+
+function countKinds(order: OutlineItem[]) {
+  const n = { chapters: 0, sections: 0, boxes: 0 };
+  for (const it of order) {
+    if (it.kind === 'chapter') n.chapters += 1;
+    else if (it.kind === 'section') n.sections += 1;
+    else n.boxes += 1;
+  }
+  return n;
+}
+
+function KindIcon({ kind }: { kind: OutlineItem['kind'] }) {
+  if (kind === 'chapter') return <BookOutlined style={{ color: '#1d4ed8' }} />;
+  if (kind === 'box') return <TableOutlined style={{ color: '#b45309' }} />;
+  return <FileTextOutlined style={{ color: '#64748b' }} />;
+}
+
+function OutlineLabel({ item }: { item: OutlineItem }) {
+  return (
+    <span className={`outline-label outline-${item.kind}`} data-kind={item.kind}>
+      <span className="outline-number">{item.number}</span>
+      {item.title && <span className="outline-title">{item.title}</span>}
+    </span>
+  );
+}
+
+function toTreeData(items: OutlineItem[]): DataNode[] {
+  return items.map((item) => ({
+    key: item.id,
+    title: <OutlineLabel item={item} />,
+    icon: <KindIcon kind={item.kind} />,
+    children: item.children.length > 0 ? toTreeData(item.children) : undefined,
+    isLeaf: item.children.length === 0,
+  }));
+}
+
+function kindTag(t: Translate, kind: OutlineItem['kind']) {
+  if (kind === 'box') return <Tag color="orange">{t('plan.kind.box')}</Tag>;
+  if (kind === 'chapter') return <Tag color="blue">{t('plan.kind.chapter')}</Tag>;
+  return <Tag>{t('plan.kind.section')}</Tag>;
+}
+
+function PlanHeader({ plan }: { plan: PlanView }) {
+  const { t, locale } = useI18n();
+  const fyp = fiveYearPlanLabel(t, locale, plan.periodStart, plan.periodEnd);
+  return (
+    <div className="plan-head">
+      <Breadcrumb
+        items={[{ title: <Link to="/">{t('nav.plans')}</Link> }, { title: plan.title }]}
+        style={{ marginBottom: 8 }}
+      />
+      <Space size={10} align="center" wrap>
+        <Typography.Title level={2} style={{ fontSize: 22, margin: 0 }} data-testid="plan-title">
+          {plan.title}
+        </Typography.Title>
+        <PlanStatusTag status={plan.status} />
+        {plan.isDemo && <Tag color="purple">{t('plans.demo')}</Tag>}
+      </Space>
+      <div className="plan-meta">
+        <span>
+          <span className="plan-meta-label">{t('plan.region')}</span>
+          {plan.region.name}
+        </span>
+        <span>
+          <span className="plan-meta-label">{t('plan.period')}</span>
+          {periodLabel(t, plan.periodStart, plan.periodEnd)}
+          {fyp && <span className="plan-meta-fyp">{fyp}</span>}
+        </span>
+        <span>
+          <span className="plan-meta-label">{t('plan.updated')}</span>
+          {formatDateTime(plan.updatedAt)}
+        </span>
+      </div>
+    </div>
+  );
+}
+
+function ChildLinks({ items, onOpen, testId }: { items: OutlineItem[]; onOpen: (id: string) => void; testId: string }) {
+  const { t } = useI18n();
+  return (
+    <div className="child-list" data-testid={testId}>
+      {items.map((c) => (
+        <button type="button" key={c.id} className="child-link" onClick={() => onOpen(c.id)}>
+          <KindIcon kind={c.kind} />
+          <span>
+            <span className="outline-number">{c.number}</span> {c.title}
+            {c.kind === 'chapter' && c.children.some((x) => x.kind === 'section') && (
+              <Typography.Text type="secondary" style={{ marginLeft: 6, fontSize: 12 }}>
+                {t('plan.childCount', { n: c.children.filter((x) => x.kind === 'section').length })}
+              </Typography.Text>
+            )}
+          </span>
+        </button>
+      ))}
+    </div>
+  );
+}
+
+function Overview({ outline, onOpen }: { outline: OutlineItem[]; onOpen: (id: string) => void }) {
+  const { t } = useI18n();
+  const counts = countKinds(indexOutline(outline).order);
+  return (
+    <div className="reader" data-testid="plan-overview">
+      <h3 className="reader-title">{t('plan.overview')}</h3>
+      <Typography.Paragraph type="secondary">
+        {t('plan.stats', counts)}。{t('plan.overviewHint')}
+      </Typography.Paragraph>
+      <Typography.Title level={5}>{t('plan.chapters')}</Typography.Title>
+      <ChildLinks items={outline} onOpen={onOpen} testId="chapter-list" />
+    </div>
+  );
+}
+
+function Reader({
+  planId,
+  entry,
+  prev,
+  next,
+  onOpen,
+}: {
+  planId: string;
+  entry: IndexEntry;
+  prev: OutlineItem | undefined;
+  next: OutlineItem | undefined;
+  onOpen: (id: string) => void;
+}) {
+  const { t } = useI18n();
+  const { message } = AntApp.useApp();
+  const { item, path } = entry;
+  const [fullChapter, setFullChapter] = useState(false);
+  const section = useQuery({
+    queryKey: queryKeys.section(planId, item.id),
+    queryFn: () => api.section(planId, item.id),
+  });
+
+  const sections = item.children.filter((c) => c.kind === 'section');
+  const boxes = item.children.filter((c) => c.kind === 'box');
+  const isChapterWithSections = item.kind === 'chapter' && sections.length > 0;
+
+  let body: string | null = null;
+  let introOnly = false;
+  if (section.data) {
+    const text = section.data.text;
+    const first = item.children[0];
+    // A chapter's text spans its sections too; by default show only what comes before the first section.
+    if (
+      isChapterWithSections &&
+      !fullChapter &&
+      first &&
+      text.length === section.data.end - section.data.start &&
+      first.start > section.data.start
+    ) {
+      body = stripHeading(text.slice(0, first.start - section.data.start), item.number);
+      introOnly = true;
+    } else {
+      body = stripHeading(text, item.number);
+    }
+  }
+
+  return (
+    <div className="reader" data-testid="reader" data-section-id={item.id}>
+      {path.length > 0 && (
+        <Breadcrumb
+          style={{ marginBottom: 6, fontSize: 13 }}
+          items={path.map((p) => ({
+            title: (
+              <a
+                href={`?section=${encodeURIComponent(p.id)}`}
+                onClick={(e) => {
+                  e.preventDefault();
+                  onOpen(p.id);
+                }}
+              >
+                {p.number} {p.title}
+              </a>
+            ),
+          }))}
+        />
+      )}
+      <div className="reader-head">
+        <Space align="start" size={8}>
+          {kindTag(t, item.kind)}
+          <h3 className="reader-title" data-testid="reader-title">
+            <span className="outline-number">{item.number}</span> {item.title}
+          </h3>
+        </Space>
+        <Button
+          size="small"
+          type="text"
+          icon={<LinkOutlined />}
+          onClick={() => {
+            navigator.clipboard
+              ?.writeText(window.location.href)
+              .then(() => message.success(t('plan.linkCopied')))
+              .catch(() => undefined);
+          }}
+        >
+          {t('plan.copyLink')}
+        </Button>
+      </div>
+
+      <div style={{ marginTop: 12 }}>
+        {section.error ? (
+          <ErrorAlert error={section.error} onRetry={() => section.refetch()} />
+        ) : section.isLoading || body === null ? (
+          <Skeleton active paragraph={{ rows: 6 }} />
+        ) : introOnly && body.trim().length === 0 ? (
+          <Typography.Paragraph type="secondary">{t('plan.noIntro')}</Typography.Paragraph>
+        ) : (
+          <SectionText text={body} empty={<Typography.Text type="secondary">{t('plan.emptyText')}</Typography.Text>} />
+        )}
+      </div>
+
+      {isChapterWithSections && (
+        <div className="reader-children">
+          <div className="reader-children-head">
+            <Typography.Title level={5} style={{ margin: 0 }}>
+              {t('plan.sectionsOfChapter')}
+            </Typography.Title>
+            <Button size="small" type="link" onClick={() => setFullChapter((v) => !v)}>
+              {fullChapter ? t('plan.hideFullChapter') : t('plan.showFullChapter')}
+            </Button>
+          </div>
+          <ChildLinks items={sections} onOpen={onOpen} testId="section-list" />
+        </div>
+      )}
+      {boxes.length > 0 && (
+        <div className="reader-children">
+          <Typography.Title level={5}>{t('plan.itemsOfSection')}</Typography.Title>
+          <ChildLinks items={boxes} onOpen={onOpen} testId="box-list" />
+        </div>
+      )}
+
+      <div className="reader-pager">
+        <Button icon={<LeftOutlined />} disabled={!prev} onClick={() => prev && onOpen(prev.id)}>
+          {prev ? `${prev.number} ${prev.title}` : t('plan.prev')}
+        </Button>
+        <Button disabled={!next} onClick={() => next && onOpen(next.id)}>
+          {next ? `${next.number} ${next.title}` : t('plan.next')}
+          <RightOutlined />
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+export function PlanPage() {
+  const { id = '' } = useParams();
+  const { t } = useI18n();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const selectedId = searchParams.get('section');
+
+  const plan = useQuery({ queryKey: queryKeys.plan(id), queryFn: () => api.plan(id), enabled: id !== '' });
+  const outline = useQuery({ queryKey: queryKeys.outline(id), queryFn: () => api.outline(id), enabled: id !== '' });
+
+  const index = useMemo(() => indexOutline(outline.data ?? []), [outline.data]);
+  const treeData = useMemo(() => toTreeData(outline.data ?? []), [outline.data]);
+  const selected = selectedId ? index.byId.get(selectedId) : undefined;
+
+  const [expanded, setExpanded] = useState<Key[]>([]);
+  // Open the path to the selected node (and the node itself, so a chapter shows its sections).
+  useEffect(() => {
+    if (!selected) return;
+    const keys = [...selected.path.map((p) => p.id), ...(selected.item.children.length > 0 ? [selected.item.id] : [])];
+    setExpanded((prev) => Array.from(new Set([...prev, ...keys])));
+  }, [selected]);
+
+  useEffect(() => {
+    if (plan.data) document.title = `${plan.data.title} - 蓝图 Lantu`;
+    return () => {
+      document.title = '蓝图 Lantu';
+    };
+  }, [plan.data]);
+
+  const open = (sectionId: string | null) => {
+    setSearchParams(sectionId ? { section: sectionId } : {});
+    window.scrollTo({ top: 0 });
+  };
+
+  if (plan.error) {
+    return (
+      <Card>
+        <ErrorAlert error={plan.error} title={t('plan.notFound')} onRetry={() => plan.refetch()} />
+        <div style={{ marginTop: 16 }}>
+          <Link to="/">{t('plan.back')}</Link>
+        </div>
+      </Card>
+    );
+  }
+
+  const withChildren = index.order.filter((it) => it.children.length > 0).map((it) => it.id);
+
+  return (
+    <div data-testid="plan-page">
+      {plan.data ? <PlanHeader plan={plan.data} /> : <Skeleton active paragraph={{ rows: 1 }} />}
+      <div className="plan-layout">
+        <Card
+          className="plan-outline"
+          size="small"
+          title={t('plan.outline')}
+          extra={
+            <Space size={0}>
+              <Button size="small" type="link" onClick={() => setExpanded(withChildren)}>
+                {t('plan.expandAll')}
+              </Button>
+              <Button size="small" type="link" onClick={() => setExpanded([])}>
+                {t('plan.collapseAll')}
+              </Button>
+            </Space>
+          }
+        >
+          {outline.error ? (
+            <ErrorAlert error={outline.error} onRetry={() => outline.refetch()} />
+          ) : outline.isLoading ? (
+            <Skeleton active />
+          ) : treeData.length === 0 ? (
+            <Empty description={t('plan.outlineEmpty')} />
+          ) : (
+            <Tree
+              data-testid="outline-tree"
+              showIcon
+              blockNode
+              virtual={false}
+              treeData={treeData}
+              selectedKeys={selected ? [selected.item.id] : []}
+              expandedKeys={expanded}
+              onExpand={(keys) => setExpanded(keys)}
+              onSelect={(keys, info) => {
+                const key = keys[0] ?? info.node.key;
+                open(String(key));
+              }}
+            />
+          )}
+        </Card>
+        <Card className="plan-reader">
+          {outline.isLoading ? (
+            <Skeleton active paragraph={{ rows: 8 }} />
+          ) : selected ? (
+            <Reader
+              key={selected.item.id}
+              planId={id}
+              entry={selected}
+              prev={index.order[selected.order - 1]}
+              next={index.order[selected.order + 1]}
+              onOpen={open}
+            />
+          ) : selectedId && outline.data ? (
+            <Empty description={t('plan.sectionNotFound')} />
+          ) : (
+            <Overview outline={outline.data ?? []} onOpen={open} />
+          )}
+        </Card>
+      </div>
+    </div>
+  );
+}
