@@ -64,3 +64,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: c.LANTU_LOG_LEVEL,
   };
 }
+
+/** What the test tiers need from the environment; kept here so no other module reads process.env. */
+export interface TestEnvironment {
+  /** CI=true: a missing PostgreSQL or Chromium fails the run instead of skipping. */
+  ci: boolean;
+  /** Connection string of a PostgreSQL server for the integration tier (LANTU_TEST_PG). */
+  postgresUrl: string | undefined;
+  chromiumPath: string;
+}
+
+export function testEnvironment(env: Record<string, string | undefined> = process.env): TestEnvironment {
+  return {
+    ci: env.CI === 'true' || env.CI === '1',
+    postgresUrl: env.LANTU_TEST_PG || undefined,
+    chromiumPath: env.LANTU_CHROMIUM || '/usr/bin/chromium',
+  };
+}

@@ -84,6 +84,7 @@ function scanHeadings(text: string): Heading[] {
  * two runs, both dropped.
  */
 const MIN_TOC_RUN = 4;
+const LONG_TOC_RUN = 8;
 
 function dropTableOfContents(headings: Heading[]): Heading[] {
   const runs: Heading[][] = [];
@@ -101,7 +102,8 @@ function dropTableOfContents(headings: Heading[]): Heading[] {
     const later = runs.slice(i + 1).flat();
     const laterKeys = new Set(later.map((h) => `${h.kind}:${h.ordinal}:${h.title.replace(/\s/g, '')}`));
     const repeated = r.filter((h) => laterKeys.has(`${h.kind}:${h.ordinal}:${h.title.replace(/\s/g, '')}`)).length;
-    const isToc = r.length >= MIN_TOC_RUN && repeated >= r.length / 2;
+    // A long run is a TOC even when the body it lists is missing (an excerpt of a plan).
+    const isToc = r.length >= LONG_TOC_RUN || (r.length >= MIN_TOC_RUN && repeated >= r.length / 2);
     if (!isToc) kept.push(...r);
   }
   return kept;
