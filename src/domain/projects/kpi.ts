@@ -1,0 +1,151 @@
+import type { Milestones } from './lifecycle.ts';
+import type { IsoDate } from './messages.ts';
+
+/**
+ * Project KPIs per grouping. Every ratio keeps the ids behind its numerator and denominator so a
+ * bulletin can answer "which projects?" for any figure it prints (provenance).
+ *
+ * Definitions (the period is [from, to], normally 1 January to the report date):
+ * - landingRate 签约落地率: of the projects signed in the period, the share that have started by `to`;
+ * - startRate 开工率: of the projects planned to start in the period, the share started by `to`;
+ * - investmentCompletionRate 投资完成率: investment completed in the year through `throughMonth` ÷
+ *   the planned annual investment (compare with time-proportional progress in warning.ts);
+ * - productionRate 投产率: of the projects planned to go into production in the period, the share
+ *   that have by `to`;
+ * - capacityRate 达产率: of the projects planned to reach design capacity in the period, the share
+ *   that have by `to`.
+ */
+export interface KpiProject {
+  id: string;
+  county: string;
+  zone?: string | null;
+  chain?: string | null;
+  /** Liaison leader (一联五). */
+  leader?: string | null;
+  milestones: Milestones;
+  planned: { started?: IsoDate | null; in_production?: IsoDate | null; at_capacity?: IsoDate | null };
+  plannedAnnualInvestment: number;
+}
+
+export interface InvestmentRow {
+  projectId: string;
+  year: number;
+  month: number;
+  amount: number;
+}
+
+export interface KpiPeriod {
+  from: IsoDate;
+  to: IsoDate;
+  year: number;
+  /** Last month whose investment statistics count. */
+  throughMonth: number;
+}
+
+export type Grouping = 'county' | 'zone' | 'chain' | 'leader';
+
+export interface Ratio {
+  numerator: number;
+  denominator: number;
+  /** null when the denominator is 0: "no planned starts" is not the same as 0 %. */
+  rate: number | null;
+  numeratorIds: string[];
+  denominatorIds: string[];
+}
+
+export interface GroupKpis {
+  group: string;
+  projectCount: number;
+  landingRate: Ratio;
+  startRate: Ratio;
+  investmentCompletionRate: Ratio;
+  productionRate: Ratio;
+  capacityRate: Ratio;
+}
+
+/** Sums the year-to-date investment per project; done once and shared by every grouping. */
+export function aggregateInvestment(
+  rows: Iterable<InvestmentRow>,
+  year: number,
+  throughMonth: number,
+): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const r of rows) {
+    if (r.year !== year || r.month > throughMonth || r.month < 1) continue;
+    out.set(r.projectId, (out.get(r.projectId) ?? 0) + r.amount);
+  }
+  return out;
+}
+
+export function computeKpis(
+  projects: Iterable<KpiProject>,
+  ytdInvestment: ReadonlyMap<string, number>,
+  period: KpiPeriod,
+  groupBy: Grouping,
+): GroupKpis[] {
+  const groups = new Map<string, GroupKpis>();
+  for (const p of projects) {
+    const key = p[groupBy];
+    if (key == null || key === '') continue; // e.g. projects outside any development zone
+    let g = groups.get(key);
+    if (!g) {
+      g = emptyGroup(key);
+      groups.set(key, g);
+    }
+    addProject(g, p, ytdInvestment.get(p.id) ?? 0, period);
+  }
+  const out = [...groups.values()].sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : 0));
+  for (const g of out) finish(g);
+  return out;
+}
+
+function addProject(g: GroupKpis, p: KpiProject, ytd: number, { from, to }: KpiPeriod): void {
+  g.projectCount++;
+  const m = p.milestones;
+  const within = (d: IsoDate | null | undefined): boolean => d != null && d >= from && d <= to;
+  const reached = (d: IsoDate | undefined): boolean => d != null && d <= to;
+  if (within(m.signed)) count(g.landingRate, p.id, reached(m.started));
+  if (within(p.planned.started)) count(g.startRate, p.id, reached(m.started));
+  if (within(p.planned.in_production)) count(g.productionRate, p.id, reached(m.in_production));
+  if (within(p.planned.at_capacity)) count(g.capacityRate, p.id, reached(m.at_capacity));
+  const inv = g.investmentCompletionRate;
+  if (p.plannedAnnualInvestment > 0) {
+    inv.denominator += p.plannedAnnualInvestment;
+    inv.denominatorIds.push(p.id);
+  }
+  if (ytd !== 0) {
+    inv.numerator += ytd;
+    inv.numeratorIds.push(p.id);
+  }
+}
+
+function count(r: Ratio, id: string, hit: boolean): void {
+  r.denominator++;
+  r.denominatorIds.push(id);
+  if (hit) {
+    r.numerator++;
+    r.numeratorIds.push(id);
+  }
+}
+
+function ratio(): Ratio {
+  return { numerator: 0, denominator: 0, rate: null, numeratorIds: [], denominatorIds: [] };
+}
+
+function emptyGroup(group: string): GroupKpis {
+  return {
+    group,
+    projectCount: 0,
+    landingRate: ratio(),
+    startRate: ratio(),
+    investmentCompletionRate: ratio(),
+    productionRate: ratio(),
+    capacityRate: ratio(),
+  };
+}
+
+function finish(g: GroupKpis): void {
+  for (const r of [g.landingRate, g.startRate, g.investmentCompletionRate, g.productionRate, g.capacityRate]) {
+    r.rate = r.denominator > 0 ? r.numerator / r.denominator : null;
+  }
+}

@@ -1,0 +1,255 @@
+import { type Message, round } from './messages.ts';
+import type { Rubric, RubricItem, Rule } from './rubric.ts';
+
+/** What one region brings to an assessment: KPI values, tour score, counts, veto flags. */
+export interface RegionInput {
+  regionId: string;
+  values: Readonly<Record<string, number | boolean | null | undefined>>;
+}
+
+export interface ItemScore {
+  key: string;
+  label: { zh: string; en: string };
+  rule: Rule;
+  /** The inputs the rule used, so the bulletin can print "85% of 90% target → 18.9". */
+  inputs: Record<string, number | null>;
+  points: number;
+  zh: string;
+  en: string;
+}
+
+export interface DeductionScore {
+  key: string;
+  label: { zh: string; en: string };
+  count: number;
+  points: number;
+}
+
+export interface RegionScore {
+  regionId: string;
+  score: number;
+  /** Competition ranking (1, 2, 2, 4): regions still equal after the tie-break items share a rank. */
+  rank: number;
+  vetoed: boolean;
+  vetoes: Message[];
+  items: ItemScore[];
+  deductions: DeductionScore[];
+}
+
+/**
+ * Scores and ranks regions. Deterministic: equal inputs give equal output whatever the input
+ * order, and the result is sorted by rank, then region id.
+ */
+export function scoreRegions(rubric: Rubric, inputs: readonly RegionInput[]): RegionScore[] {
+  const rankTables = new Map(
+    rubric.items.filter((i) => i.rule.kind === 'rank_bands').map((i) => [i.key, rankOn(i, inputs)]),
+  );
+  const scored = inputs.map((r) => scoreOne(rubric, r, rankTables));
+  const itemPoints = (s: RegionScore, key: string) => s.items.find((i) => i.key === key)?.points ?? 0;
+  const cmp = (a: RegionScore, b: RegionScore): number => {
+    if (a.vetoed !== b.vetoed) return a.vetoed ? 1 : -1;
+    if (a.score !== b.score) return b.score - a.score;
+    for (const k of rubric.tieBreak) {
+      const d = itemPoints(b, k) - itemPoints(a, k);
+      if (d !== 0) return d;
+    }
+    return 0;
+  };
+  scored.sort((a, b) => cmp(a, b) || (a.regionId < b.regionId ? -1 : a.regionId > b.regionId ? 1 : 0));
+  for (let i = 0; i < scored.length; i++) {
+    const prev = scored[i - 1];
+    const cur = scored[i]!;
+    cur.rank = prev && cmp(prev, cur) === 0 ? prev.rank : i + 1;
+  }
+  return scored;
+}
+
+function scoreOne(rubric: Rubric, r: RegionInput, rankTables: Map<string, Map<string, number>>): RegionScore {
+  const items = rubric.items.map((it) => scoreItem(it, r, rankTables.get(it.key)));
+  const deductions = rubric.deductions.map((d) => {
+    const count = num(r.values[d.input]) ?? 0;
+    return { key: d.key, label: d.label, count, points: round(Math.min(count * d.pointsEach, d.max)) };
+  });
+  const vetoes: Message[] = rubric.vetoes
+    .filter((v) => truthy(r.values[v.input]))
+    .map((v) => ({ code: `VETO_${v.key}`, zh: `一票否决：${v.label.zh}`, en: `Vetoed: ${v.label.en}` }));
+  const gross = items.reduce((s, i) => s + i.points, 0) - deductions.reduce((s, d) => s + d.points, 0);
+  const vetoed = vetoes.length > 0;
+  return {
+    regionId: r.regionId,
+    score: vetoed ? rubric.vetoScore : round(gross),
+    rank: 0,
+    vetoed,
+    vetoes,
+    items,
+    deductions,
+  };
+}
+
+function scoreItem(it: RubricItem, r: RegionInput, ranks: Map<string, number> | undefined): ItemScore {
+  const value = num(r.values[it.input]);
+  const base = { key: it.key, label: it.label, rule: it.rule };
+  if (value === null) {
+    return {
+      ...base,
+      inputs: { [it.input]: null },
+      points: 0,
+      zh: `${it.label.zh}无数据，得0分`,
+      en: `${it.label.en}: no data, 0 points`,
+    };
+  }
+  const { points, inputs, zh, en } = applyRule(it, value, r, ranks);
+  return { ...base, inputs: { [it.input]: value, ...inputs }, points: round(points), zh, en };
+}
+
+interface RuleOutcome {
+  points: number;
+  inputs: Record<string, number | null>;
+  zh: string;
+  en: string;
+}
+
+function applyRule(it: RubricItem, value: number, r: RegionInput, ranks: Map<string, number> | undefined): RuleOutcome {
+  const rule = it.rule;
+  const w = it.weight;
+  const clamp = (x: number, lo = 0) => Math.min(Math.max(x, lo), w);
+  switch (rule.kind) {
+    case 'ratio_to_target': {
+      const target = rule.target ?? num(r.values[rule.targetInput!]);
+      if (!target || target <= 0) {
+        return {
+          points: 0,
+          inputs: { target: null },
+          zh: `${it.label.zh}缺少目标值，得0分`,
+          en: `${it.label.en}: no target, 0 points`,
+        };
+      }
+      const ratio = Math.max(0, Math.min(value / target, rule.cap));
+      const p = w * ratio;
+      const t = `${round(value, 4)}/${round(target, 4)}`;
+      return {
+        points: p,
+        inputs: { target },
+        zh: `${it.label.zh}${t}，按${round(ratio * 100, 1)}%计${round(p)}分`,
+        en: `${it.label.en} ${t}, ${round(ratio * 100, 1)}% of ${w} → ${round(p)}`,
+      };
+    }
+    case 'per_point': {
+      const pp = (value - rule.baseline) * 100;
+      const p = clamp(rule.basePoints + pp * rule.pointsPerPoint, rule.min);
+      return {
+        points: p,
+        inputs: { baseline: rule.baseline },
+        zh: `${it.label.zh}较基准${round(pp, 2)}个百分点，得${round(p)}分`,
+        en: `${it.label.en} ${round(pp, 2)} points from baseline → ${round(p)}`,
+      };
+    }
+    case 'size_bands': {
+      const band = [...rule.bands].sort((a, b) => b.min - a.min).find((b) => value >= b.min);
+      const p = clamp(band?.points ?? 0);
+      return {
+        points: p,
+        inputs: { bandMin: band?.min ?? null },
+        zh: `${it.label.zh}${value}，得${round(p)}分`,
+        en: `${it.label.en} ${value} → ${round(p)}`,
+      };
+    }
+    case 'count': {
+      const p = clamp(value * rule.pointsEach);
+      return {
+        points: p,
+        inputs: {},
+        zh: `${it.label.zh}${value}个，得${round(p)}分`,
+        en: `${it.label.en}: ${value} → ${round(p)}`,
+      };
+    }
+    case 'rank_bands': {
+      const rank = ranks?.get(r.regionId) ?? null;
+      const band =
+        rank === null
+          ? undefined
+          : [...rule.bands].sort((a, b) => a.upToRank - b.upToRank).find((b) => rank <= b.upToRank);
+      const p = band?.points ?? 0;
+      return {
+        points: p,
+        inputs: { rank },
+        zh: `${it.label.zh}排名第${rank}，得${round(p)}分`,
+        en: `${it.label.en} ranked ${rank} → ${round(p)}`,
+      };
+    }
+  }
+}
+
+/** Competition ranks of the regions on one item's input; missing values are not ranked. */
+function rankOn(it: RubricItem, inputs: readonly RegionInput[]): Map<string, number> {
+  const asc = it.rule.kind === 'rank_bands' && it.rule.order === 'asc';
+  const vals = inputs
+    .map((r) => ({ id: r.regionId, v: num(r.values[it.input]) }))
+    .filter((x): x is { id: string; v: number } => x.v !== null)
+    .sort((a, b) => (asc ? a.v - b.v : b.v - a.v));
+  const out = new Map<string, number>();
+  vals.forEach((x, i) => {
+    const prev = vals[i - 1];
+    out.set(x.id, prev && prev.v === x.v ? out.get(prev.id)! : i + 1);
+  });
+  return out;
+}
+
+function num(v: number | boolean | null | undefined): number | null {
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  return typeof v === 'number' && Number.isFinite(v) ? v : null;
+}
+
+function truthy(v: number | boolean | null | undefined): boolean {
+  return v === true || (typeof v === 'number' && v > 0);
+}
+
+export interface TrimmedMean {
+  mean: number | null;
+  used: number[];
+  dropped: number[];
+}
+
+/**
+ * Inspection-tour score of one region: the judges' mean, dropping the single highest and lowest
+ * when at least `dropFrom` (default 5) judges scored; with fewer, one outlier would weigh too much
+ * to discard, and dropping two of four would leave too few.
+ */
+export function trimmedMean(scores: readonly number[], dropFrom = 5): TrimmedMean {
+  const sorted = [...scores].sort((a, b) => a - b);
+  if (sorted.length === 0) return { mean: null, used: [], dropped: [] };
+  const trim = sorted.length >= dropFrom;
+  const used = trim ? sorted.slice(1, -1) : sorted;
+  const dropped = trim ? [sorted[0]!, sorted[sorted.length - 1]!] : [];
+  return { mean: round(used.reduce((s, x) => s + x, 0) / used.length, 2), used, dropped };
+}
+
+export interface RankChange {
+  regionId: string;
+  rank: number;
+  previousRank: number | null;
+  /** Places gained since the previous period (positive = moved up); null for a new entry. */
+  change: number | null;
+  zh: string;
+  en: string;
+}
+
+export function rankWithPrevious(
+  current: ReadonlyArray<{ regionId: string; rank: number }>,
+  previous: ReadonlyArray<{ regionId: string; rank: number }>,
+): RankChange[] {
+  const before = new Map(previous.map((p) => [p.regionId, p.rank]));
+  return current.map(({ regionId, rank }) => {
+    const previousRank = before.get(regionId) ?? null;
+    const change = previousRank === null ? null : previousRank - rank;
+    const text =
+      change === null
+        ? { zh: '上期未排名', en: 'not ranked last period' }
+        : change > 0
+          ? { zh: `上升${change}位`, en: `up ${change}` }
+          : change < 0
+            ? { zh: `下降${-change}位`, en: `down ${-change}` }
+            : { zh: '位次不变', en: 'unchanged' };
+    return { regionId, rank, previousRank, change, ...text };
+  });
+}
