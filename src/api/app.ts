@@ -58,9 +58,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerErrorHandler(app);
   registerAuthorization(app);
 
-  // Browsers send UTF-8 file names raw; busboy would read them as latin1.
   await app.register(multipart, {
-    defParamCharset: 'utf8',
     limits: { fileSize: options.maxUploadBytes, files: 1, fields: 20 },
   });
   await app.register(swagger, {

@@ -1,6 +1,6 @@
 import type { DocumentMeta } from '../db/repositories/document.repository.ts';
 import type { PlanListRow } from '../db/repositories/plan.repository.ts';
-import type { PlanSectionRow, RegionRow } from '../db/schema.ts';
+import type { PlanItemRow, PlanSectionRow, RegionRow } from '../db/schema.ts';
 
 /** Replies never carry raw rows: these functions decide what a client sees. */
 
@@ -88,5 +88,26 @@ export function presentSection(s: PlanSectionRow) {
     start: s.startOffset,
     end: s.endOffset,
     text: s.text,
+  };
+}
+
+export function presentPlanItem(r: PlanItemRow) {
+  return {
+    id: r.id,
+    kind: r.kind,
+    key: r.key,
+    label: r.label,
+    state: r.state,
+    /** What the plan now says: the reviewer's version when there is one. */
+    data: (r.corrected ?? r.extracted ?? {}) as Record<string, unknown>,
+    extracted: r.extracted,
+    corrected: r.corrected,
+    source:
+      r.sourceStart === null
+        ? null
+        : { start: r.sourceStart, end: r.sourceEnd ?? r.sourceStart, text: r.sourceText ?? '' },
+    version: r.version,
+    updatedBy: r.updatedBy,
+    updatedAt: r.updatedAt.toISOString(),
   };
 }

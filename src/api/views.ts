@@ -88,3 +88,22 @@ export const ErrorView = z.object({
 });
 
 export const IdParams = z.object({ id: z.coerce.number().int().positive() });
+
+export const PlanItemKindView = z.enum(['indicator_table', 'indicator', 'project', 'cluster', 'zone', 'commitment']);
+
+export const PlanItemView = z.object({
+  id: z.number(),
+  kind: PlanItemKindView,
+  key: z.string(),
+  label: z.string(),
+  state: z.enum(['extracted', 'corrected', 'added', 'deleted']),
+  data: z.record(z.string(), z.unknown()),
+  extracted: z.record(z.string(), z.unknown()).nullable(),
+  corrected: z.record(z.string(), z.unknown()).nullable(),
+  source: z.object({ start: z.number(), end: z.number(), text: z.string() }).nullable(),
+  version: z.number(),
+  updatedBy: z.string().nullable(),
+  updatedAt: z.string(),
+});
+
+export const ItemCountView = z.object({ kind: PlanItemKindView, state: z.string(), n: z.number() });

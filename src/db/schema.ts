@@ -79,6 +79,9 @@ export const plans = pgTable(
       .default('draft'),
     isDemo: boolean('is_demo').notNull().default(false),
     version: integer('version').notNull().default(1),
+    extractedAt: timestamp('extracted_at', { withTimezone: true }),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    publishedBy: text('published_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -106,6 +109,60 @@ export const planSections = pgTable(
   (t) => [index('plan_sections_plan_idx').on(t.planId, t.ordinal)],
 );
 
+export const PLAN_ITEM_KINDS = ['indicator_table', 'indicator', 'project', 'cluster', 'zone', 'commitment'] as const;
+export type PlanItemKind = (typeof PLAN_ITEM_KINDS)[number];
+
+/**
+ * What extraction found in a plan, one row per item, kept for review. `extracted` is the extractor's
+ * version, `corrected` the reviewer's; a re-extraction replaces `extracted` only, so corrections survive.
+ * `key` identifies an item across re-extractions (e.g. box + indicator name).
+ */
+export const planItems = pgTable(
+  'plan_items',
+  {
+    id: serial('id').primaryKey(),
+    planId: integer('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: PLAN_ITEM_KINDS }).notNull(),
+    key: text('key').notNull(),
+    ordinal: integer('ordinal').notNull(),
+    label: text('label').notNull(),
+    extracted: jsonb('extracted').$type<Record<string, unknown>>(),
+    corrected: jsonb('corrected').$type<Record<string, unknown>>(),
+    state: text('state', { enum: ['extracted', 'corrected', 'added', 'deleted'] })
+      .notNull()
+      .default('extracted'),
+    sourceStart: integer('source_start'),
+    sourceEnd: integer('source_end'),
+    sourceText: text('source_text'),
+    version: integer('version').notNull().default(1),
+    updatedBy: text('updated_by'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('plan_items_plan_kind_key_idx').on(t.planId, t.kind, t.key),
+    index('plan_items_plan_kind_ordinal_idx').on(t.planId, t.kind, t.ordinal),
+  ],
+);
+
+/** Every change a person makes: who, when, what it was before and after. */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: serial('id').primaryKey(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    actor: text('actor').notNull(),
+    action: text('action').notNull(),
+    entity: text('entity').notNull(),
+    entityId: text('entity_id').notNull(),
+    before: jsonb('before'),
+    after: jsonb('after'),
+  },
+  (t) => [index('audit_log_entity_idx').on(t.entity, t.entityId)],
+);
+
+export type PlanItemRow = typeof planItems.$inferSelect;
 export type RegionRow = typeof regions.$inferSelect;
 export type DocumentRow = typeof documents.$inferSelect;
 export type PlanRow = typeof plans.$inferSelect;

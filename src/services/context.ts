@@ -1,7 +1,9 @@
 import type { Config } from '../config.ts';
 import type { Database, Db } from '../db/client.ts';
+import { AuditRepository } from '../db/repositories/audit.repository.ts';
 import { DocumentRepository } from '../db/repositories/document.repository.ts';
 import { PlanRepository } from '../db/repositories/plan.repository.ts';
+import { PlanItemRepository } from '../db/repositories/plan-item.repository.ts';
 import { PlanSectionRepository } from '../db/repositories/plan-section.repository.ts';
 import { RegionRepository } from '../db/repositories/region.repository.ts';
 
@@ -12,6 +14,8 @@ export function repositories(db: Db) {
     documents: new DocumentRepository(db),
     plans: new PlanRepository(db),
     sections: new PlanSectionRepository(db),
+    planItems: new PlanItemRepository(db),
+    audit: new AuditRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof repositories>;

@@ -41,6 +41,13 @@ export class DocumentRepository {
     return row;
   }
 
+  /** Spans of the text that ingestion could not repair: extractors must not read values there. */
+  async getDamaged(id: number): Promise<Array<{ start: number; end: number }>> {
+    const [row] = await this.db.select({ n: documents.normalization }).from(documents).where(eq(documents.id, id));
+    const damaged = row?.n?.damaged;
+    return Array.isArray(damaged) ? (damaged as Array<{ start: number; end: number }>) : [];
+  }
+
   async getText(id: number): Promise<string | undefined> {
     const [row] = await this.db.select({ text: documents.text }).from(documents).where(eq(documents.id, id));
     return row?.text;

@@ -50,6 +50,17 @@ export class PlanRepository {
     return row !== undefined;
   }
 
+  async markExtracted(id: number): Promise<void> {
+    await this.db.update(plans).set({ extractedAt: sql`now()`, updatedAt: sql`now()` }).where(eq(plans.id, id));
+  }
+
+  async publish(id: number, actor: string): Promise<void> {
+    await this.db
+      .update(plans)
+      .set({ status: 'published', publishedAt: sql`now()`, publishedBy: actor, updatedAt: sql`now()` })
+      .where(eq(plans.id, id));
+  }
+
   async insert(plan: NewPlan): Promise<PlanRow> {
     const [row] = await this.db.insert(plans).values(plan).returning();
     return row as PlanRow;
