@@ -1,5 +1,8 @@
 /** Typed client of the Lantu HTTP API (see the API contract); every call throws ApiError on failure. */
 
+/** Ids are numbers today; the client treats them as opaque and keys everything by `String(id)`. */
+export type Id = number | string;
+
 export interface Repair {
   kind: string;
   count: number;
@@ -7,7 +10,7 @@ export interface Repair {
 }
 
 export interface DocumentView {
-  id: string;
+  id: Id;
   fileName: string;
   mediaType: string;
   format: string;
@@ -21,14 +24,14 @@ export interface DocumentView {
 }
 
 export interface PlanView {
-  id: string;
+  id: Id;
   title: string;
   region: { code: string; name: string };
   periodStart: number;
   periodEnd: number;
   status: 'draft' | 'published';
   isDemo: boolean;
-  documentId: string;
+  documentId: Id;
   chapterCount: number;
   createdAt: string;
   updatedAt: string;
@@ -37,7 +40,7 @@ export interface PlanView {
 export type OutlineKind = 'chapter' | 'section' | 'box';
 
 export interface OutlineItem {
-  id: string;
+  id: Id;
   kind: OutlineKind;
   level: number;
   number: string;
@@ -48,8 +51,8 @@ export interface OutlineItem {
 }
 
 export interface SectionView {
-  id: string;
-  parentId: string | null;
+  id: Id;
+  parentId: Id | null;
   kind: OutlineKind;
   level: number;
   number: string;
@@ -140,7 +143,7 @@ async function request<T>(path: string, init?: RequestInit): Promise<T> {
   return body as T;
 }
 
-const enc = encodeURIComponent;
+const enc = (id: Id) => encodeURIComponent(String(id));
 
 export const api = {
   health: () => request<Health>('/api/health'),
@@ -155,14 +158,14 @@ export const api = {
 
   plans: () => request<{ items: PlanView[] }>('/api/plans').then((r) => r.items),
 
-  plan: (id: string) => request<{ plan: PlanView }>(`/api/plans/${enc(id)}`).then((r) => r.plan),
+  plan: (id: Id) => request<{ plan: PlanView }>(`/api/plans/${enc(id)}`).then((r) => r.plan),
 
-  outline: (id: string) => request<{ items: OutlineItem[] }>(`/api/plans/${enc(id)}/outline`).then((r) => r.items),
+  outline: (id: Id) => request<{ items: OutlineItem[] }>(`/api/plans/${enc(id)}/outline`).then((r) => r.items),
 
-  section: (planId: string, sectionId: string) =>
+  section: (planId: Id, sectionId: Id) =>
     request<{ section: SectionView }>(`/api/plans/${enc(planId)}/sections/${enc(sectionId)}`).then((r) => r.section),
 
-  document: (id: string) => request<{ document: DocumentView }>(`/api/documents/${enc(id)}`).then((r) => r.document),
+  document: (id: Id) => request<{ document: DocumentView }>(`/api/documents/${enc(id)}`).then((r) => r.document),
 
   /** Fields go before the file: the server reads the multipart stream in order. */
   importPlan: (input: ImportPlanInput) => {
@@ -180,7 +183,7 @@ export const queryKeys = {
   health: ['health'] as const,
   regions: ['regions'] as const,
   plans: ['plans'] as const,
-  plan: (id: string) => ['plans', id] as const,
-  outline: (id: string) => ['plans', id, 'outline'] as const,
-  section: (planId: string, sectionId: string) => ['plans', planId, 'sections', sectionId] as const,
+  plan: (id: Id) => ['plans', String(id)] as const,
+  outline: (id: Id) => ['plans', String(id), 'outline'] as const,
+  section: (planId: Id, sectionId: Id) => ['plans', String(planId), 'sections', String(sectionId)] as const,
 };

@@ -12,6 +12,14 @@ const HEADING_RE =
 /** A short opening sentence that the printed plan sets in bold: `综合实力迈上更高台阶。…`. */
 const LEAD_RE = /^([^。；！？\t]{4,30}[。；！？])(?=\S)/;
 
+/**
+ * A long line that stops mid-sentence was broken by the page layout of the source (PDF, Word export):
+ * the next line continues it. Short lines without punctuation are headings and stay alone.
+ */
+function isCutLine(text: string): boolean {
+  return text.length >= 40 && !/[。；！？：:”’」）)…—\]]$/.test(text);
+}
+
 export function splitBlocks(text: string): Block[] {
   const blocks: Block[] = [];
   let table: string[][] | null = null;
@@ -30,8 +38,11 @@ export function splitBlocks(text: string): Block[] {
     table = null;
     const trimmed = line.trim();
     if (trimmed.length === 0) continue;
+    const prev = blocks[blocks.length - 1];
     if (HEADING_RE.test(trimmed) && trimmed.length <= 60 && !/[。；]$/.test(trimmed)) {
       blocks.push({ kind: 'heading', key, text: trimmed });
+    } else if (prev?.kind === 'para' && isCutLine(prev.text)) {
+      prev.text += trimmed;
     } else {
       blocks.push({ kind: 'para', key, text: trimmed });
     }

@@ -178,6 +178,9 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose: () => 
         <Button key="another" onClick={reset}>
           {t('import.another')}
         </Button>,
+        <Button key="done" onClick={close} data-testid="import-done">
+          {t('import.done')}
+        </Button>,
         <Button
           key="open"
           type="primary"
@@ -274,6 +277,7 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose: () => 
                     precision={0}
                     controls={false}
                     placeholder={t('import.periodStart')}
+                    aria-label={t('import.periodStart')}
                     suffix={t('import.yearSuffix') || undefined}
                     data-testid="import-period-start"
                     style={{ width: 150 }}
@@ -299,6 +303,7 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose: () => 
                     precision={0}
                     controls={false}
                     placeholder={t('import.periodEnd')}
+                    aria-label={t('import.periodEnd')}
                     suffix={t('import.yearSuffix') || undefined}
                     data-testid="import-period-end"
                     style={{ width: 150 }}

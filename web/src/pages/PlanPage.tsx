@@ -11,7 +11,7 @@ import { App as AntApp, Breadcrumb, Button, Card, Empty, Skeleton, Space, Tag, T
 import type { DataNode } from 'antd/es/tree';
 import { type Key, useEffect, useMemo, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
-import { api, type OutlineItem, type PlanView, queryKeys } from '../api.ts';
+import { api, type Id, type OutlineItem, type PlanView, queryKeys } from '../api.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { PlanStatusTag } from '../components/PlanStatusTag.tsx';
 import { SectionText, stripHeading } from '../components/SectionText.tsx';
@@ -29,7 +29,7 @@ function indexOutline(items: OutlineItem[]) {
   const order: OutlineItem[] = [];
   const walk = (nodes: OutlineItem[], path: OutlineItem[]) => {
     for (const item of nodes) {
-      byId.set(item.id, { item, path, order: order.length });
+      byId.set(String(item.id), { item, path, order: order.length });
       order.push(item);
       walk(item.children, [...path, item]);
     }
@@ -46,6 +46,15 @@ function countKinds(order: OutlineItem[]) {
     else n.boxes += 1;
   }
   return n;
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Where the heading of `child` starts in its parent's text (-1 if not found); spaces inside `专栏 2` are tolerated. */
+function childHeadingOffset(text: string, child: OutlineItem): number {
+  const number = Array.from(child.number.replace(/\s/g, ''), escapeRe).join('\\s*');
+  const m = new RegExp(`\\n[ \\t\u3000]*${number}`).exec(text);
+  return m ? m.index + 1 : -1;
 }
 
 function KindIcon({ kind }: { kind: OutlineItem['kind'] }) {
@@ -65,7 +74,7 @@ function OutlineLabel({ item }: { item: OutlineItem }) {
 
 function toTreeData(items: OutlineItem[]): DataNode[] {
   return items.map((item) => ({
-    key: item.id,
+    key: String(item.id),
     title: <OutlineLabel item={item} />,
     icon: <KindIcon kind={item.kind} />,
     children: item.children.length > 0 ? toTreeData(item.children) : undefined,
@@ -114,12 +123,12 @@ function PlanHeader({ plan }: { plan: PlanView }) {
   );
 }
 
-function ChildLinks({ items, onOpen, testId }: { items: OutlineItem[]; onOpen: (id: string) => void; testId: string }) {
+function ChildLinks({ items, onOpen, testId }: { items: OutlineItem[]; onOpen: (id: Id) => void; testId: string }) {
   const { t } = useI18n();
   return (
     <div className="child-list" data-testid={testId}>
       {items.map((c) => (
-        <button type="button" key={c.id} className="child-link" onClick={() => onOpen(c.id)}>
+        <button type="button" key={String(c.id)} className="child-link" onClick={() => onOpen(c.id)}>
           <KindIcon kind={c.kind} />
           <span>
             <span className="outline-number">{c.number}</span> {c.title}
@@ -135,7 +144,7 @@ function ChildLinks({ items, onOpen, testId }: { items: OutlineItem[]; onOpen: (
   );
 }
 
-function Overview({ outline, onOpen }: { outline: OutlineItem[]; onOpen: (id: string) => void }) {
+function Overview({ outline, onOpen }: { outline: OutlineItem[]; onOpen: (id: Id) => void }) {
   const { t } = useI18n();
   const counts = countKinds(indexOutline(outline).order);
   return (
@@ -157,11 +166,11 @@ function Reader({
   next,
   onOpen,
 }: {
-  planId: string;
+  planId: Id;
   entry: IndexEntry;
   prev: OutlineItem | undefined;
   next: OutlineItem | undefined;
-  onOpen: (id: string) => void;
+  onOpen: (id: Id) => void;
 }) {
   const { t } = useI18n();
   const { message } = AntApp.useApp();
@@ -182,14 +191,9 @@ function Reader({
     const text = section.data.text;
     const first = item.children[0];
     // A chapter's text spans its sections too; by default show only what comes before the first section.
-    if (
-      isChapterWithSections &&
-      !fullChapter &&
-      first &&
-      text.length === section.data.end - section.data.start &&
-      first.start > section.data.start
-    ) {
-      body = stripHeading(text.slice(0, first.start - section.data.start), item.number);
+    const cut = isChapterWithSections && !fullChapter && first ? childHeadingOffset(text, first) : -1;
+    if (cut >= 0) {
+      body = stripHeading(text.slice(0, cut), item.number);
       introOnly = true;
     } else {
       body = stripHeading(text, item.number);
@@ -197,7 +201,7 @@ function Reader({
   }
 
   return (
-    <div className="reader" data-testid="reader" data-section-id={item.id}>
+    <div className="reader" data-testid="reader" data-section-id={String(item.id)}>
       {path.length > 0 && (
         <Breadcrumb
           style={{ marginBottom: 6, fontSize: 13 }}
@@ -300,7 +304,10 @@ export function PlanPage() {
   // Open the path to the selected node (and the node itself, so a chapter shows its sections).
   useEffect(() => {
     if (!selected) return;
-    const keys = [...selected.path.map((p) => p.id), ...(selected.item.children.length > 0 ? [selected.item.id] : [])];
+    const keys = [
+      ...selected.path.map((p) => String(p.id)),
+      ...(selected.item.children.length > 0 ? [String(selected.item.id)] : []),
+    ];
     setExpanded((prev) => Array.from(new Set([...prev, ...keys])));
   }, [selected]);
 
@@ -311,8 +318,8 @@ export function PlanPage() {
     };
   }, [plan.data]);
 
-  const open = (sectionId: string | null) => {
-    setSearchParams(sectionId ? { section: sectionId } : {});
+  const open = (sectionId: Id | null) => {
+    setSearchParams(sectionId !== null ? { section: String(sectionId) } : {});
     window.scrollTo({ top: 0 });
   };
 
@@ -327,7 +334,7 @@ export function PlanPage() {
     );
   }
 
-  const withChildren = index.order.filter((it) => it.children.length > 0).map((it) => it.id);
+  const withChildren = index.order.filter((it) => it.children.length > 0).map((it) => String(it.id));
 
   return (
     <div data-testid="plan-page">
@@ -361,7 +368,7 @@ export function PlanPage() {
               blockNode
               virtual={false}
               treeData={treeData}
-              selectedKeys={selected ? [selected.item.id] : []}
+              selectedKeys={selected ? [String(selected.item.id)] : []}
               expandedKeys={expanded}
               onExpand={(keys) => setExpanded(keys)}
               onSelect={(keys, info) => {
@@ -376,7 +383,7 @@ export function PlanPage() {
             <Skeleton active paragraph={{ rows: 8 }} />
           ) : selected ? (
             <Reader
-              key={selected.item.id}
+              key={String(selected.item.id)}
               planId={id}
               entry={selected}
               prev={index.order[selected.order - 1]}
