@@ -67,6 +67,11 @@ describe('computeKpis', () => {
     ]);
   });
 
+  it('sums correctly when rows of one project are not contiguous', () => {
+    const shuffled = [rows[4]!, rows[0]!, rows[5]!, rows[1]!, rows[4]!, rows[2]!];
+    expect(Object.fromEntries(aggregateInvestment(shuffled, 2026, 9))).toEqual({ a2: 200, a1: 50, b1: 5 });
+  });
+
   it('computes the five rates per county with provenance', () => {
     const [b, a] = [...computeKpis(projects, ytd, period, 'county')].sort((x, y) => x.projectCount - y.projectCount);
     expect(a!.group).toBe('盐湖区');
