@@ -1,6 +1,6 @@
 import {
   aggregateInvestment,
-  computeKpis,
+  computeKpisByGroupings,
   DEFAULT_RUBRIC,
   type GroupKpis,
   type InvestmentRow,
@@ -108,8 +108,8 @@ function regionInputs(kpis: GroupKpis[], r: () => number): RegionInput[] {
 
 function run(projects: KpiProject[], rows: InvestmentRow[]) {
   const ytd = aggregateInvestment(rows, PERIOD.year, PERIOD.throughMonth);
-  const byCounty = computeKpis(projects, ytd, PERIOD, 'county');
-  for (const g of ['zone', 'chain', 'leader'] as const) computeKpis(projects, ytd, PERIOD, g);
+  const all = computeKpisByGroupings(projects, ytd, PERIOD, ['county', 'zone', 'chain', 'leader']);
+  const byCounty = all.county!;
   const r = rng(7);
   const scores = scoreRegions(DEFAULT_RUBRIC, regionInputs(byCounty, r));
   const previous = [...scores].reverse().map((s, i) => ({ regionId: s.regionId, rank: i + 1 }));

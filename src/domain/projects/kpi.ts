@@ -95,19 +95,37 @@ export function computeKpis(
   period: KpiPeriod,
   groupBy: Grouping,
 ): GroupKpis[] {
-  const groups = new Map<string, GroupKpis>();
+  return computeKpisByGroupings(projects, ytdInvestment, period, [groupBy])[groupBy] ?? [];
+}
+
+/** Several groupings in one pass over the projects (the bulletin needs all four). */
+export function computeKpisByGroupings(
+  projects: Iterable<KpiProject>,
+  ytdInvestment: ReadonlyMap<string, number>,
+  period: KpiPeriod,
+  groupings: readonly Grouping[],
+): Partial<Record<Grouping, GroupKpis[]>> {
+  const maps = groupings.map(() => new Map<string, GroupKpis>());
   for (const p of projects) {
-    const key = p[groupBy];
-    if (key == null || key === '') continue; // e.g. projects outside any development zone
-    let g = groups.get(key);
-    if (!g) {
-      g = emptyGroup(key);
-      groups.set(key, g);
+    const ytd = ytdInvestment.get(p.id) ?? 0;
+    for (let i = 0; i < groupings.length; i++) {
+      const key = p[groupings[i]!];
+      if (key == null || key === '') continue; // e.g. projects outside any development zone
+      const groups = maps[i]!;
+      let g = groups.get(key);
+      if (!g) {
+        g = emptyGroup(key);
+        groups.set(key, g);
+      }
+      addProject(g, p, ytd, period);
     }
-    addProject(g, p, ytdInvestment.get(p.id) ?? 0, period);
   }
-  const out = [...groups.values()].sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : 0));
-  for (const g of out) finish(g);
+  const out: Partial<Record<Grouping, GroupKpis[]>> = {};
+  groupings.forEach((grouping, i) => {
+    const list = [...maps[i]!.values()].sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : 0));
+    for (const g of list) finish(g);
+    out[grouping] = list;
+  });
   return out;
 }
 

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { aggregateInvestment, computeKpis, type KpiProject } from '../../../../src/domain/projects/index.ts';
+import {
+  aggregateInvestment,
+  computeKpis,
+  computeKpisByGroupings,
+  type KpiProject,
+} from '../../../../src/domain/projects/index.ts';
 
 const period = { from: '2026-01-01', to: '2026-09-30', year: 2026, throughMonth: 9 };
 
@@ -115,5 +120,12 @@ describe('computeKpis', () => {
     expect(byLeader[0]!.landingRate.rate).toBe(0.5); // a1 started, a2 started only in October
     const byZone = computeKpis(projects, ytd, period, 'zone');
     expect(byZone.map((g) => g.group)).toEqual(['永济经开区']);
+  });
+
+  it('gives the same result in one pass over several groupings', () => {
+    const all = computeKpisByGroupings(projects, ytd, period, ['county', 'leader', 'zone']);
+    expect(all.county).toEqual(computeKpis(projects, ytd, period, 'county'));
+    expect(all.leader).toEqual(computeKpis(projects, ytd, period, 'leader'));
+    expect(all.chain).toBeUndefined();
   });
 });
