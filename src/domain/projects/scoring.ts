@@ -27,6 +27,8 @@ export interface DeductionScore {
 
 export interface RegionScore {
   regionId: string;
+  /** The rubric version the score was computed with; a published score is never recomputed with another. */
+  rubric: { id: string; version: number };
   score: number;
   /** Competition ranking (1, 2, 2, 4): regions still equal after the tie-break items share a rank. */
   rank: number;
@@ -77,6 +79,7 @@ function scoreOne(rubric: Rubric, r: RegionInput, rankTables: Map<string, Map<st
   const vetoed = vetoes.length > 0;
   return {
     regionId: r.regionId,
+    rubric: { id: rubric.id, version: rubric.version },
     score: vetoed ? rubric.vetoScore : round(gross),
     rank: 0,
     vetoed,

@@ -45,7 +45,13 @@ describe('scoreRegions with DEFAULT_RUBRIC', () => {
 
   it('scores each item by hand-computed numbers', () => {
     const [a, b, c] = scoreRegions(DEFAULT_RUBRIC, [C, B, A]);
-    expect(a).toMatchObject({ regionId: 'A', score: 88.7, rank: 1, vetoed: false });
+    expect(a).toMatchObject({
+      regionId: 'A',
+      rubric: { id: 'wugeyi-quarterly', version: 1 },
+      score: 88.7,
+      rank: 1,
+      vetoed: false,
+    });
     expect(a!.items.map((i) => i.points)).toEqual([18, 20, 20, 15, 17.2]);
     expect(a!.deductions[0]).toMatchObject({ count: 3, points: 1.5 });
     expect(b).toMatchObject({ regionId: 'B', score: 86, rank: 2 });
