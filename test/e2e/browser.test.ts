@@ -35,6 +35,7 @@ describe.skipIf(!executablePath)('browser: plan list, reader, language, import',
 
   const shot = async (name: string) => {
     step += 1;
+    await page.waitForTimeout(500); // let antd's open/close and expand animations finish
     await page.screenshot({ path: path.join(SHOTS, `${String(step).padStart(2, '0')}-${name}.png`), fullPage: false });
   };
 

@@ -25,8 +25,7 @@ export function splitBlocks(text: string): Block[] {
   let table: string[][] | null = null;
   const lines = text.split('\n');
   for (let key = 0; key < lines.length; key++) {
-    const raw = lines[key] as string;
-    const line = raw.replace(/\s+$/, '');
+    const line = (lines[key] as string).replace(/[\r\n]+$/, '');
     if (line.includes('\t')) {
       if (!table) {
         table = [];
@@ -69,37 +68,45 @@ function Paragraph({ text }: { text: string }) {
   );
 }
 
+const NUMERIC_CELL = /^[-\d.,%‰[\]()（）≥≤<>~*/+]+$/;
+
+/** A row with text in its first cell only: a group label such as `一、经济发展（7个）`. */
+const isGroupRow = (r: string[]) => r.length > 1 && (r[0] ?? '') !== '' && r.slice(1).every((c) => c === '');
+
 function TableBlock({ rows }: { rows: string[][] }) {
   const width = Math.max(...rows.map((r) => r.length));
-  // trailing empty cells come from trailing tabs; trim columns that are empty in every row
+  // trailing empty cells come from trailing tabs; drop columns that are empty in every row
   let used = width;
   while (used > 1 && rows.every((r) => (r[used - 1] ?? '') === '')) used -= 1;
-  const [head, ...body] = rows;
+  // leading rows without any numeric cell are the header (a box often has a two-line header)
+  let headCount = 0;
+  while (
+    headCount < Math.min(3, rows.length - 1) &&
+    !isGroupRow(rows[headCount] as string[]) &&
+    !(rows[headCount] as string[]).some((c) => NUMERIC_CELL.test(c))
+  )
+    headCount += 1;
   const cells = (r: string[]) => Array.from({ length: used }, (_, i) => r[i] ?? '');
+  const renderRow = (r: string[], ri: number, Cell: 'th' | 'td') =>
+    isGroupRow(r) ? (
+      <tr key={ri} className="reader-table-group">
+        <td colSpan={used}>{r[0]}</td>
+      </tr>
+    ) : (
+      <tr key={ri}>
+        {cells(r).map((c, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: cells have no identity beyond position
+          <Cell key={i} className={c.length <= 8 ? 'nowrap' : undefined}>
+            {c}
+          </Cell>
+        ))}
+      </tr>
+    );
   return (
     <div className="reader-table-wrap">
       <table className="reader-table">
-        {head && (
-          <thead>
-            <tr>
-              {cells(head).map((c, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: cells have no identity beyond position
-                <th key={i}>{c}</th>
-              ))}
-            </tr>
-          </thead>
-        )}
-        <tbody>
-          {body.map((r, ri) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity beyond position
-            <tr key={ri}>
-              {cells(r).map((c, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: cells have no identity beyond position
-                <td key={i}>{c}</td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
+        {headCount > 0 && <thead>{rows.slice(0, headCount).map((r, ri) => renderRow(r, ri, 'th'))}</thead>}
+        <tbody>{rows.slice(headCount).map((r, ri) => renderRow(r, ri, 'td'))}</tbody>
       </table>
     </div>
   );

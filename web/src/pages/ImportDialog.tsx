@@ -215,6 +215,7 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose: () => 
       onCancel={close}
       footer={footer}
       width={680}
+      className="import-dialog"
       destroyOnHidden
       mask={{ closable: !mutation.isPending }}
     >
