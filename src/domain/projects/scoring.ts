@@ -112,75 +112,84 @@ interface RuleOutcome {
   en: string;
 }
 
+type Ctx = { it: RubricItem; value: number; r: RegionInput; ranks: Map<string, number> | undefined };
+
+/** Dispatches on the block kind; each block is small enough to read against the rubric docs. */
 function applyRule(it: RubricItem, value: number, r: RegionInput, ranks: Map<string, number> | undefined): RuleOutcome {
-  const rule = it.rule;
-  const w = it.weight;
-  const clamp = (x: number, lo = 0) => Math.min(Math.max(x, lo), w);
-  switch (rule.kind) {
-    case 'ratio_to_target': {
-      const target = rule.target ?? num(r.values[rule.targetInput!]);
-      if (!target || target <= 0) {
-        return {
-          points: 0,
-          inputs: { target: null },
-          zh: `${it.label.zh}缺少目标值，得0分`,
-          en: `${it.label.en}: no target, 0 points`,
-        };
-      }
-      const ratio = Math.max(0, Math.min(value / target, rule.cap));
-      const p = w * ratio;
-      const t = `${round(value, 4)}/${round(target, 4)}`;
-      return {
-        points: p,
-        inputs: { target },
-        zh: `${it.label.zh}${t}，按${round(ratio * 100, 1)}%计${round(p)}分`,
-        en: `${it.label.en} ${t}, ${round(ratio * 100, 1)}% of ${w} → ${round(p)}`,
-      };
-    }
-    case 'per_point': {
-      const pp = (value - rule.baseline) * 100;
-      const p = clamp(rule.basePoints + pp * rule.pointsPerPoint, rule.min);
-      return {
-        points: p,
-        inputs: { baseline: rule.baseline },
-        zh: `${it.label.zh}较基准${round(pp, 2)}个百分点，得${round(p)}分`,
-        en: `${it.label.en} ${round(pp, 2)} points from baseline → ${round(p)}`,
-      };
-    }
-    case 'size_bands': {
-      const band = [...rule.bands].sort((a, b) => b.min - a.min).find((b) => value >= b.min);
-      const p = clamp(band?.points ?? 0);
-      return {
-        points: p,
-        inputs: { bandMin: band?.min ?? null },
-        zh: `${it.label.zh}${value}，得${round(p)}分`,
-        en: `${it.label.en} ${value} → ${round(p)}`,
-      };
-    }
-    case 'count': {
-      const p = clamp(value * rule.pointsEach);
-      return {
-        points: p,
-        inputs: {},
-        zh: `${it.label.zh}${value}个，得${round(p)}分`,
-        en: `${it.label.en}: ${value} → ${round(p)}`,
-      };
-    }
-    case 'rank_bands': {
-      const rank = ranks?.get(r.regionId) ?? null;
-      const band =
-        rank === null
-          ? undefined
-          : [...rule.bands].sort((a, b) => a.upToRank - b.upToRank).find((b) => rank <= b.upToRank);
-      const p = band?.points ?? 0;
-      return {
-        points: p,
-        inputs: { rank },
-        zh: `${it.label.zh}排名第${rank}，得${round(p)}分`,
-        en: `${it.label.en} ranked ${rank} → ${round(p)}`,
-      };
-    }
+  const c: Ctx = { it, value, r, ranks };
+  switch (it.rule.kind) {
+    case 'ratio_to_target':
+      return ratioToTarget(c, it.rule);
+    case 'per_point':
+      return perPoint(c, it.rule);
+    case 'size_bands':
+      return sizeBands(c, it.rule);
+    case 'count':
+      return countRule(c, it.rule);
+    case 'rank_bands':
+      return rankBands(c, it.rule);
   }
+}
+
+type RuleOf<K extends Rule['kind']> = Extract<Rule, { kind: K }>;
+const clampTo = (w: number, x: number, lo = 0) => Math.min(Math.max(x, lo), w);
+const outcome = (points: number, inputs: RuleOutcome['inputs'], zh: string, en: string) => ({ points, inputs, zh, en });
+
+function ratioToTarget({ it, value, r }: Ctx, rule: RuleOf<'ratio_to_target'>): RuleOutcome {
+  const target = rule.target ?? num(r.values[rule.targetInput!]);
+  if (!target || target <= 0) {
+    return outcome(0, { target: null }, `${it.label.zh}缺少目标值，得0分`, `${it.label.en}: no target, 0 points`);
+  }
+  const ratio = Math.max(0, Math.min(value / target, rule.cap));
+  const p = it.weight * ratio;
+  const t = `${round(value, 4)}/${round(target, 4)}`;
+  const share = round(ratio * 100, 1);
+  return outcome(
+    p,
+    { target },
+    `${it.label.zh}${t}，按${share}%计${round(p)}分`,
+    `${it.label.en} ${t}, ${share}% of ${it.weight} → ${round(p)}`,
+  );
+}
+
+function perPoint({ it, value }: Ctx, rule: RuleOf<'per_point'>): RuleOutcome {
+  const pp = (value - rule.baseline) * 100;
+  const p = clampTo(it.weight, rule.basePoints + pp * rule.pointsPerPoint, rule.min);
+  return outcome(
+    p,
+    { baseline: rule.baseline },
+    `${it.label.zh}较基准${round(pp, 2)}个百分点，得${round(p)}分`,
+    `${it.label.en} ${round(pp, 2)} points from baseline → ${round(p)}`,
+  );
+}
+
+function sizeBands({ it, value }: Ctx, rule: RuleOf<'size_bands'>): RuleOutcome {
+  const band = [...rule.bands].sort((a, b) => b.min - a.min).find((b) => value >= b.min);
+  const p = clampTo(it.weight, band?.points ?? 0);
+  return outcome(
+    p,
+    { bandMin: band?.min ?? null },
+    `${it.label.zh}${value}，得${round(p)}分`,
+    `${it.label.en} ${value} → ${round(p)}`,
+  );
+}
+
+function countRule({ it, value }: Ctx, rule: RuleOf<'count'>): RuleOutcome {
+  const p = clampTo(it.weight, value * rule.pointsEach);
+  return outcome(p, {}, `${it.label.zh}${value}个，得${round(p)}分`, `${it.label.en}: ${value} → ${round(p)}`);
+}
+
+function rankBands({ it, r, ranks }: Ctx, rule: RuleOf<'rank_bands'>): RuleOutcome {
+  const rank = ranks?.get(r.regionId) ?? null;
+  const bands = [...rule.bands].sort((a, b) => a.upToRank - b.upToRank);
+  const band = rank === null ? undefined : bands.find((b) => rank <= b.upToRank);
+  const p = band?.points ?? 0;
+  return outcome(
+    p,
+    { rank },
+    `${it.label.zh}排名第${rank}，得${round(p)}分`,
+    `${it.label.en} ranked ${rank} → ${round(p)}`,
+  );
 }
 
 /** Competition ranks of the regions on one item's input; missing values are not ranked. */

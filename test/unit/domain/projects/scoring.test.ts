@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_RUBRIC,
@@ -100,6 +101,32 @@ describe('scoreRegions with DEFAULT_RUBRIC', () => {
       ['Q', 3],
     ]);
     expect(two).toEqual(one);
+  });
+
+  it('gives the same ranking for any input order (property)', () => {
+    const rate = fc.constantFrom(0, 0.5, 0.8, 0.9, 1);
+    const regionArb = fc.record({
+      landingRate: rate,
+      startRate: rate,
+      investmentCompletionRate: rate,
+      productionRate: rate,
+      tourScore: fc.constantFrom(60, 80, 100),
+    });
+    fc.assert(
+      fc.property(
+        fc
+          .array(regionArb, { minLength: 1, maxLength: 8 })
+          .map((vals) => vals.map((v, i) => region(`r${i}`, { ...v, timeProgress: 0.75 })))
+          .chain((rs) =>
+            fc.tuple(fc.constant(rs), fc.shuffledSubarray(rs, { minLength: rs.length, maxLength: rs.length })),
+          ),
+        ([rs, shuffled]) => {
+          const key = (xs: RegionInput[]) =>
+            scoreRegions(DEFAULT_RUBRIC, xs).map((r) => `${r.regionId}:${r.rank}:${r.score}`);
+          expect(key(shuffled)).toEqual(key(rs));
+        },
+      ),
+    );
   });
 
   it('does not let float noise split a tie (0.1 + 0.2)', () => {
