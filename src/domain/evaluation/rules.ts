@@ -1,0 +1,310 @@
+import { type Cell, CODE, type Ctx, clear, gradeRatio, isBinding, type Judge, type Note, settle } from './core.ts';
+import type { BoundOp, Indicator } from './types.ts';
+
+/** One judge per target kind. Each fills `ctx.expected` (the path) once, then steps per value. */
+
+const { failed, warning, seriously_behind, behind, no_data, not_assessable, on_track, achieved } = CODE;
+const NaN_ = Number.NaN;
+
+/** Needed average annual rate (percent) to go from `from` to `to` in `years`; NaN when undefined. */
+export function requiredRate(from: number, to: number, years: number): number {
+  if (!(years > 0) || !(to / from > 0)) return NaN_;
+  return ((to / from) ** (1 / years) - 1) * 100;
+}
+
+/** Observed compound annual growth (fraction) from `b` to `v` over `years`; NaN when undefined. */
+export function cagr(b: number, v: number, years: number): number {
+  if (!(years > 0) || !(v / b > 0)) return NaN_;
+  return (v / b) ** (1 / years) - 1;
+}
+
+/**
+ * Level by the end year (森林覆盖率 29.2 → 31.77). Ratio = change achieved / change the path calls
+ * for by now. A target on the already-good side of the baseline (事故死亡率 0.021 → 0.03, lower is
+ * better) is a ceiling to hold, judged like a bound.
+ */
+export function levelJudge(ind: Indicator, T: number, path: 'linear' | 'geometric', ctx: Ctx): Judge {
+  const b = ind.baseline;
+  const sign = ind.direction === 'higher' ? 1 : -1;
+  if (!b) return noBaselineJudge(ind, T, ctx);
+  const delta = T - b.value;
+  if (delta * sign <= 0) return thresholdJudge(ind, 'level.hold', sign > 0 ? '≥' : '≤', () => T, true, ctx);
+  const N = ctx.plan.end - b.year;
+  const geometric = path === 'geometric' && b.value > 0 && T > 0;
+  ctx.facts.forEach((f, i) => {
+    const s = Math.min(Math.max(f.elapsed / N, 0), 1);
+    ctx.expected[i] = geometric ? b.value * (T / b.value) ** s : b.value + delta * s;
+  });
+  const tol = ctx.config.tolerance;
+  return {
+    rule: geometric ? 'level.geometric' : 'level.linear',
+    reset() {},
+    step(i, v, c) {
+      if (Number.isNaN(v)) return clear(c, 'no_data', no_data);
+      const f = ctx.facts[i]!;
+      const e = ctx.expected[i]!;
+      clear(c, 'path', on_track);
+      c.actual = v;
+      c.expected = e;
+      c.ratio = e === b.value ? NaN_ : (v - b.value) / (e - b.value);
+      const met = (v - T) * Math.sign(delta) >= -tol;
+      const band = !Number.isNaN(c.ratio)
+        ? gradeRatio(c.ratio, ctx.config)
+        : (v - b.value) * delta >= 0
+          ? on_track
+          : behind;
+      c.code = settle(band, met, f, isBinding(ind));
+      c.requiredRate = requiredRate(v, T, f.remaining);
+      c.requiredPerYear = f.remaining > 0 ? (T - v) / f.remaining : NaN_;
+    },
+  };
+}
+
+/** Level target without a baseline: only "reached or not" can be said until the end year. */
+function noBaselineJudge(ind: Indicator, T: number, ctx: Ctx): Judge {
+  const sign = ind.direction === 'higher' ? 1 : -1;
+  const cfg = ctx.config;
+  return {
+    rule: 'level.no_baseline',
+    reset() {},
+    step(i, v, c) {
+      if (Number.isNaN(v)) return clear(c, 'no_data', no_data);
+      const f = ctx.facts[i]!;
+      const met = (v - T) * sign >= -cfg.tolerance;
+      const shortfall = T === 0 ? Math.abs(v) : Math.abs(T - v) / Math.abs(T);
+      const late = isBinding(ind) ? failed : shortfall <= cfg.bound.seriousExcess ? behind : seriously_behind;
+      clear(c, met ? 'path' : f.final ? 'path' : 'no_baseline', 0);
+      c.code = met ? settle(on_track, true, f, false) : f.final ? late : not_assessable;
+      c.actual = v;
+      c.expected = T;
+      c.requiredRate = requiredRate(v, T, f.remaining);
+      c.requiredPerYear = f.remaining > 0 ? (T - v) / f.remaining : NaN_;
+    },
+  };
+}
+
+/**
+ * Average annual growth, observations are the quantity itself: path b·(1+g)^t; ratio = observed
+ * CAGR / target rate (Open SDG). A rate of 0 means "hold the baseline".
+ */
+export function growthJudge(ind: Indicator, ratePct: number, ctx: Ctx): Judge {
+  const b = ind.baseline;
+  if (!b) return constantJudge('growth.cagr_ratio', 'no_baseline');
+  const sgn = ind.direction === 'higher' ? 1 : -1;
+  if (ratePct === 0) return thresholdJudge(ind, 'level.hold', sgn > 0 ? '≥' : '≤', () => b.value, true, ctx);
+  const g = ratePct / 100;
+  const L = b.value * (1 + g) ** (ctx.plan.end - b.year);
+  ctx.facts.forEach((f, i) => {
+    ctx.expected[i] = b.value * (1 + g) ** Math.max(0, f.elapsed);
+  });
+  const tol = ctx.config.tolerance;
+  return {
+    rule: 'growth.cagr_ratio',
+    reset() {},
+    step(i, v, c) {
+      if (Number.isNaN(v)) return clear(c, 'no_data', no_data);
+      const f = ctx.facts[i]!;
+      clear(c, 'path', on_track);
+      c.actual = v;
+      c.expected = ctx.expected[i]!;
+      const observed = cagr(b.value, v, f.elapsed);
+      c.extra = observed * 100;
+      c.ratio = observed / g;
+      const met = (v - L) * Math.sign(g) >= -tol * Math.abs(L);
+      const band = !Number.isNaN(c.ratio) ? gradeRatio(c.ratio, ctx.config) : on_track;
+      c.code = settle(band, met, f, isBinding(ind));
+      c.requiredRate = requiredRate(v, L, f.remaining);
+    },
+  };
+}
+
+/**
+ * Average annual growth, observations are each year's growth rate (GDP 增长率 %). Years compound:
+ * the observed average is the geometric mean of (1 + rate) over the years reported so far; a
+ * sub-annual value (year-to-date rate) stands in for its year until the year closes.
+ */
+export function rateJudge(ind: Indicator, ratePct: number, ctx: Ctx): Judge {
+  const g = ratePct / 100;
+  const years = ctx.plan.end - ctx.plan.start + 1;
+  const need = Math.log1p(g) * years;
+  ctx.expected.fill(ratePct);
+  let sumLog = 0;
+  let n = 0;
+  const tol = ctx.config.tolerance;
+  const dir = g === 0 ? (ind.direction === 'higher' ? 1 : -1) : Math.sign(g);
+  return {
+    rule: 'growth.rate_ratio',
+    reset() {
+      sumLog = 0;
+      n = 0;
+    },
+    step(i, v, c) {
+      if (Number.isNaN(v) || v <= -100) return clear(c, 'no_data', no_data);
+      const f = ctx.facts[i]!;
+      const cur = Math.log1p(v / 100);
+      const avgLog = (sumLog + cur) / (n + 1);
+      clear(c, 'rate', on_track);
+      c.extra = n + 1;
+      if (f.yearEnd) {
+        sumLog += cur;
+        n++;
+      }
+      const avg = Math.expm1(avgLog);
+      c.actual = avg * 100;
+      c.expected = ratePct;
+      c.ratio = g === 0 ? NaN_ : avg / g;
+      const elapsedYears = Math.max(1, f.year - ctx.plan.start + 1);
+      const done = avgLog * elapsedYears;
+      const met = f.final ? (avg - g) * dir >= -tol : (done - need) * dir >= -tol;
+      const band = !Number.isNaN(c.ratio) ? gradeRatio(c.ratio, ctx.config) : avg * dir >= 0 ? on_track : behind;
+      c.code = settle(band, met, f, isBinding(ind));
+      const rem = ctx.plan.end - f.year;
+      c.requiredRate = rem > 0 ? Math.expm1((need - done) / rem) * 100 : NaN_;
+    },
+  };
+}
+
+/** Total over the plan (`[1300]`): the path is the pro-rata share, 时间过半、任务过半. */
+export function cumulativeJudge(ind: Indicator, total: number, basis: 'flow' | 'to_date', ctx: Ctx): Judge {
+  ctx.facts.forEach((f, i) => {
+    ctx.expected[i] = total * f.fraction;
+  });
+  let sum = 0;
+  let missing = 0;
+  const tol = ctx.config.tolerance;
+  return {
+    rule: 'cumulative.pro_rata',
+    reset() {
+      sum = 0;
+      missing = 0;
+    },
+    step(i, v, c) {
+      if (Number.isNaN(v)) {
+        missing++;
+        return clear(c, 'no_data', no_data);
+      }
+      const f = ctx.facts[i]!;
+      sum = basis === 'flow' ? sum + v : v;
+      clear(c, 'cumulative', on_track);
+      c.actual = sum;
+      c.expected = ctx.expected[i]!;
+      c.ratio = c.expected > 0 ? sum / c.expected : NaN_;
+      c.extra2 = missing;
+      const band = !Number.isNaN(c.ratio) ? gradeRatio(c.ratio, ctx.config) : on_track;
+      c.code = settle(band, sum >= total - tol, f, isBinding(ind));
+      c.requiredPerYear = f.remaining > 0 ? Math.max(0, total - sum) / f.remaining : NaN_;
+    },
+  };
+}
+
+export function meetsBound(v: number, op: BoundOp, x: number, tol: number): boolean {
+  switch (op) {
+    case '≥':
+      return v >= x - tol;
+    case '≤':
+      return v <= x + tol;
+    case '>':
+      return v > x;
+    case '<':
+      return v < x;
+  }
+}
+
+/**
+ * A value that must hold: a bound every period (`bound.every_period`, `level.hold`) or a yearly
+ * provincial assignment (`provincial.yearly`, judged against its own year; final at year end).
+ * `extra` = margin: how far inside the bound, as a share of it (negative = outside).
+ * `extra2` = index of the first period that broke a bound (bounds must hold every year).
+ */
+export function thresholdJudge(
+  ind: Indicator,
+  rule: string,
+  op: BoundOp,
+  thresholdAt: (i: number) => number,
+  everyPeriod: boolean,
+  ctx: Ctx,
+): Judge {
+  ctx.facts.forEach((_f, i) => {
+    ctx.expected[i] = thresholdAt(i);
+  });
+  const cfg = ctx.config;
+  const hard = isBinding(ind);
+  let firstBreach = -1;
+  return {
+    rule,
+    op,
+    reset() {
+      firstBreach = -1;
+    },
+    step(i, v, c) {
+      const x = ctx.expected[i]!;
+      if (Number.isNaN(x)) return clear(c, 'no_assignment', not_assessable);
+      if (Number.isNaN(v)) return clear(c, 'no_data', no_data);
+      const f = ctx.facts[i]!;
+      const final = everyPeriod ? f.final : f.yearEnd;
+      const up = op === '≥' || op === '>';
+      const margin = x === 0 ? (up ? v : -v) : (up ? v - x : x - v) / Math.abs(x);
+      clear(c, 'bound', on_track);
+      c.actual = v;
+      c.expected = x;
+      c.extra = margin;
+      if (!meetsBound(v, op, x, cfg.tolerance)) {
+        if (firstBreach < 0 && everyPeriod) firstBreach = i;
+        c.extra2 = firstBreach;
+        const soft = -margin <= cfg.bound.seriousExcess ? behind : seriously_behind;
+        c.code = hard ? (everyPeriod || final ? failed : warning) : soft;
+        return;
+      }
+      c.extra2 = firstBreach;
+      if (final && firstBreach >= 0) c.code = hard ? failed : behind;
+      else if (final) c.code = achieved;
+      else if (hard && margin < cfg.bound.warningMargin) c.code = warning;
+    },
+  };
+}
+
+/**
+ * No numeric target, only a better direction (Open SDG method 1): the observed CAGR from the baseline,
+ * signed so that positive is good, against bands 1.5 % / 0.5 % / 0. Near a natural limit (a 98 %
+ * coverage rate cannot grow 1.5 % a year) the positive bands shrink by C = 1 − (y0/limit)^a.
+ */
+export function trendJudge(ind: Indicator, ctx: Ctx): Judge {
+  const b = ind.baseline;
+  if (!b) return constantJudge('trend.cagr', 'no_baseline');
+  const cfg = ctx.config.trend;
+  const C = limitFactor(b.value, ind.naturalLimit ?? null, cfg.limitExponent);
+  const dir = (ind.direction === 'higher' ? 1 : -1) * (b.value < 0 ? -1 : 1);
+  const hard = isBinding(ind);
+  return {
+    rule: 'trend.cagr',
+    reset() {},
+    step(i, v, c) {
+      if (Number.isNaN(v)) return clear(c, 'no_data', no_data);
+      const f = ctx.facts[i]!;
+      clear(c, 'trend', on_track);
+      const rate = dir * cagr(b.value === 0 ? 0.001 : b.value, v, f.elapsed) * 100;
+      c.actual = v;
+      c.ratio = rate;
+      c.extra = C;
+      if (Number.isNaN(rate)) c.code = not_assessable;
+      else if (rate >= cfg.high * C) c.code = on_track;
+      else if (rate >= cfg.medium * C) c.code = behind;
+      else c.code = seriously_behind;
+      if (hard && (c.code === behind || c.code === seriously_behind) && !f.final) c.code = warning;
+    },
+  };
+}
+
+/** Open SDG's narrowing factor C for a base value `y0` near a natural limit (1 when there is none). */
+export function limitFactor(y0: number, limit: number | null, a: number): number {
+  if (limit === null) return 1;
+  const base = Math.abs(y0);
+  const lim = Math.abs(limit);
+  if (base >= 2 * lim) return 1;
+  if (base <= lim) return 1 - (base / lim) ** a;
+  return 1 - ((2 * lim - base) / lim) ** a;
+}
+
+export function constantJudge(rule: string, note: Note): Judge {
+  return { rule, reset() {}, step: (_i: number, _v: number, c: Cell) => clear(c, note, not_assessable) };
+}
