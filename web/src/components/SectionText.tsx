@@ -13,11 +13,12 @@ const HEADING_RE =
 const LEAD_RE = /^([^。；！？\t]{4,30}[。；！？])(?=\S)/;
 
 /**
- * A long line that stops mid-sentence was broken by the page layout of the source (PDF, Word export):
- * the next line continues it. Short lines without punctuation are headings and stay alone.
+ * A prose line that stops mid-sentence was broken by the page layout of the source (PDF, Word export):
+ * the next line continues it. Prose is long or has sentence punctuation inside; headings have neither.
  */
 function isCutLine(text: string): boolean {
-  return text.length >= 40 && !/[。；！？：:”’」）)…—\]]$/.test(text);
+  if (/[。；！？：:”’」）)…—\]]$/.test(text)) return false;
+  return text.length >= 40 || /[。，；]/.test(text);
 }
 
 export function splitBlocks(text: string): Block[] {

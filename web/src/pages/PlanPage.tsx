@@ -151,7 +151,8 @@ function Overview({ outline, onOpen }: { outline: OutlineItem[]; onOpen: (id: Id
     <div className="reader" data-testid="plan-overview">
       <h3 className="reader-title">{t('plan.overview')}</h3>
       <Typography.Paragraph type="secondary">
-        {t('plan.stats', counts)}。{t('plan.overviewHint')}
+        {t('plan.stats', counts)}
+        {t('plan.overviewHint')}
       </Typography.Paragraph>
       <Typography.Title level={5}>{t('plan.chapters')}</Typography.Title>
       <ChildLinks items={outline} onOpen={onOpen} testId="chapter-list" />
