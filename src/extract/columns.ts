@@ -33,6 +33,7 @@ function yearOf(header: string): number | null {
  */
 export function identifyColumns(headers: string[]): Column[] {
   const pending = headers.map((h, index) => ({ index, header: h, role: roleOf(h), year: yearOf(h) }));
+  promoteLatestYear(pending);
   const targetYear = pending.find((c) => c.role === 'target' && c.year !== null)?.year ?? null;
   const resolved = pending.map((c): Column => {
     let role: ColumnRole;
@@ -44,6 +45,15 @@ export function identifyColumns(headers: string[]): Column[] {
     return { index: c.index, header: c.header, role, year };
   });
   return dedupeRoles(resolved);
+}
+
+/** Headers that are only years (`2020年`, `2025年`) and no 目标 column: the latest year is the target. */
+function promoteLatestYear(cols: Array<{ role: Pending; year: number | null }>): void {
+  if (cols.some((c) => c.role === 'target')) return;
+  const years = cols.filter((c) => c.role === 'year');
+  if (years.length < 2) return;
+  const latest = years.reduce((a, b) => ((b.year as number) > (a.year as number) ? b : a));
+  latest.role = 'target';
 }
 
 /** Two columns cannot share a role: keep the first, demote later ones to `other`. */

@@ -29,9 +29,13 @@ interface Fragment {
 function fragments(p: Paragraph, from: number, to: number): Fragment[] {
   const out: Fragment[] = [];
   let s = from;
+  let depth = 0;
   for (let i = from; i <= to; i++) {
     const ch = p.text[i];
-    if (i === to || ch === '、' || ch === '；' || ch === '。' || ch === ';') {
+    // `临猗县第一（二、三）实验小学`: a list inside brackets is part of the name.
+    if (ch === '（' || ch === '(') depth++;
+    if ((ch === '）' || ch === ')') && depth > 0) depth--;
+    if (i === to || (depth === 0 && (ch === '、' || ch === '；' || ch === '。' || ch === ';'))) {
       if (i > s) out.push({ from: s, to: i, text: p.text.slice(s, i) });
       s = i + 1;
     }

@@ -188,6 +188,27 @@ export const CommitmentSchema = z.object({
   source: SourceSchema,
 });
 
+// Named definitions in the JSON Schema ($defs) instead of inlined copies.
+z.globalRegistry.add(SourceSchema, { id: 'Source' });
+z.globalRegistry.add(OutlineNodeSchema, { id: 'OutlineNode' });
+z.globalRegistry.add(CellKindSchema, { id: 'CellKind' });
+z.globalRegistry.add(CellSchema, { id: 'Cell' });
+z.globalRegistry.add(ColumnRoleSchema, { id: 'ColumnRole' });
+z.globalRegistry.add(ColumnSchema, { id: 'Column' });
+z.globalRegistry.add(NamePartSchema, { id: 'NamePart' });
+z.globalRegistry.add(IndicatorRowSchema, { id: 'IndicatorRow' });
+z.globalRegistry.add(TableIssueSchema, { id: 'TableIssue' });
+z.globalRegistry.add(IndicatorTableSchema, { id: 'IndicatorTable' });
+z.globalRegistry.add(CapacitySchema, { id: 'Capacity' });
+z.globalRegistry.add(ProjectItemSchema, { id: 'ProjectItem' });
+z.globalRegistry.add(ProjectGroupSchema, { id: 'ProjectGroup' });
+z.globalRegistry.add(ProjectBoxSchema, { id: 'ProjectBox' });
+z.globalRegistry.add(ChainSchema, { id: 'Chain' });
+z.globalRegistry.add(ClusterSchema, { id: 'Cluster' });
+z.globalRegistry.add(ZoneIndustrySchema, { id: 'ZoneIndustry' });
+z.globalRegistry.add(ZoneSchema, { id: 'Zone' });
+z.globalRegistry.add(CommitmentSchema, { id: 'Commitment' });
+
 export const PlanExtractionSchema = z
   .object({
     outline: z.array(OutlineNodeSchema),
