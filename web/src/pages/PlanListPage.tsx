@@ -36,11 +36,11 @@ export function PlanListPage() {
     {
       key: 'period',
       title: t('plans.col.period'),
-      width: 200,
+      width: 240,
       render: (_, p) => {
         const fyp = fiveYearPlanLabel(t, locale, p.periodStart, p.periodEnd);
         return (
-          <Space size={6}>
+          <Space size={6} style={{ whiteSpace: 'nowrap' }}>
             <span>{periodLabel(t, p.periodStart, p.periodEnd)}</span>
             {fyp && <Typography.Text type="secondary">{fyp}</Typography.Text>}
           </Space>

@@ -9,7 +9,7 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { App as AntApp, Breadcrumb, Button, Card, Empty, Skeleton, Space, Tag, Tree, Typography } from 'antd';
 import type { DataNode } from 'antd/es/tree';
-import { type Key, useEffect, useMemo, useState } from 'react';
+import { type Key, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { api, type Id, type OutlineItem, type PlanView, queryKeys } from '../api.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
@@ -312,6 +312,22 @@ export function PlanPage() {
     setExpanded((prev) => Array.from(new Set([...prev, ...keys])));
   }, [selected]);
 
+  // Bring the selected node into view inside the outline panel (a shared link may point deep into the plan).
+  const outlineRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!selected) return;
+    const timer = window.setTimeout(() => {
+      const body = outlineRef.current?.querySelector<HTMLElement>('.ant-card-body');
+      const node = body?.querySelector<HTMLElement>('.ant-tree-treenode-selected');
+      if (!body || !node) return;
+      const top = node.getBoundingClientRect().top - body.getBoundingClientRect().top + body.scrollTop;
+      if (top < body.scrollTop || top + node.offsetHeight > body.scrollTop + body.clientHeight) {
+        body.scrollTo({ top: Math.max(0, top - body.clientHeight / 3) });
+      }
+    }, 350);
+    return () => window.clearTimeout(timer);
+  }, [selected]);
+
   useEffect(() => {
     if (plan.data) document.title = `${plan.data.title} - 蓝图 Lantu`;
     return () => {
@@ -342,6 +358,7 @@ export function PlanPage() {
       {plan.data ? <PlanHeader plan={plan.data} /> : <Skeleton active paragraph={{ rows: 1 }} />}
       <div className="plan-layout">
         <Card
+          ref={outlineRef}
           className="plan-outline"
           size="small"
           title={t('plan.outline')}
