@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractPlan } from '../../../src/extract/index.ts';
-import type { ProjectBox, ProjectItem } from '../../../src/extract/schema.ts';
+import type { PlanOutlineNode, ProjectBox, ProjectItem } from '../../../src/extract/schema.ts';
 import { fixture, seedExtraction, seedText } from './seed.ts';
 
 type ItemFixture = Record<string, Array<{ group: string | null; items: string[] }>>;
@@ -107,9 +107,8 @@ describe('project boxes of the seed plan', () => {
   });
 
   it('keeps each item source inside its box', () => {
-    const outline = seedExtraction().outline.flatMap(function walk(n): typeof outline {
-      return [n, ...n.children.flatMap(walk)];
-    });
+    const walk = (n: PlanOutlineNode): PlanOutlineNode[] => [n, ...n.children.flatMap(walk)];
+    const outline = seedExtraction().outline.flatMap(walk);
     for (const b of boxes) {
       const node = outline.find((n) => n.number === b.box);
       for (const i of items(b)) {
