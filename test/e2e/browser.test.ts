@@ -141,9 +141,12 @@ describe.skipIf(!executablePath)('browser: plan list, reader, language, import',
     await page.reload();
     await expect.poll(() => page.locator('.app-header').textContent()).toContain('Plans');
     await page.locator('.app-header').getByRole('link', { name: 'Plans' }).click();
-    await page.locator('[data-testid=plan-table]').waitFor();
+    const row = page.locator('[data-testid=plan-table] tbody tr', { hasText: DEMO_TITLE });
+    await row.waitFor();
     await expect(page.locator('thead').first().textContent()).resolves.toContain('Title');
-    await expect(page.locator('[data-testid=plan-table] tbody').textContent()).resolves.toContain('2021–2025');
+    await expect(row.textContent()).resolves.toContain('2021–2025');
+    await expect(row.textContent()).resolves.toContain('14th Five-Year Plan');
+    await expect(row.textContent()).resolves.toContain('Demo');
     await shot('english-plan-list');
     await page.locator('.app-lang').getByText('中文', { exact: true }).click();
     await expect.poll(() => page.locator('.app-header').textContent()).toContain('规划列表');

@@ -98,7 +98,7 @@ export function PlanListPage() {
                 ? { pageSize: 20, showTotal: (n) => t('plans.total', { n }), showSizeChanger: false }
                 : false
             }
-            locale={{ emptyText: t('plans.empty') }}
+            locale={{ emptyText: plans.isLoading ? ' ' : t('plans.empty') }}
           />
         </Card>
       )}
