@@ -36,6 +36,11 @@ export type Note =
   | 'trend';
 
 export interface Cell {
+  /**
+   * False in bulk runs: judges then set only `code` (and what the status needs), skipping the
+   * figures that only reasons and provenance use (required rates, margins, observed CAGR).
+   */
+  full: boolean;
   code: number;
   note: Note;
   ratio: number;
@@ -49,8 +54,9 @@ export interface Cell {
   extra2: number;
 }
 
-export function newCell(): Cell {
+export function newCell(full = true): Cell {
   return {
+    full,
     code: no_data,
     note: 'no_data',
     ratio: Number.NaN,
@@ -66,6 +72,7 @@ export function newCell(): Cell {
 export function clear(c: Cell, note: Note, code: number): void {
   c.code = code;
   c.note = note;
+  if (!c.full) return;
   c.ratio = c.actual = c.expected = c.requiredRate = c.requiredPerYear = c.extra = c.extra2 = Number.NaN;
 }
 

@@ -134,8 +134,8 @@ export interface GridResult {
   rule: string;
   /** Status code per value (index into STATUSES), region-major like the input. */
   status: Uint8Array;
-  /** Progress ratio per value (NaN where none). */
-  ratio: Float64Array;
+  /** Progress ratio per value (NaN where none); only when asked for with `{ ratios: true }`. */
+  ratio: Float64Array | null;
   /** The plan's path per period, the same for every region. */
   expected: Float64Array;
 }
@@ -152,19 +152,21 @@ export function evaluateGrid(
   periods: readonly Period[],
   values: Float64Array,
   config: EvaluationConfig = DEFAULT_EVALUATION_CONFIG,
+  options: { ratios?: boolean } = {},
 ): GridResult {
   const c = compile(indicator, plan, periods, config);
   const P = periods.length;
   const status = new Uint8Array(values.length);
-  const ratio = new Float64Array(values.length);
-  const cell = newCell();
+  const ratio = options.ratios ? new Float64Array(values.length) : null;
+  // Ratios of growth and trend rules cost a power per value, so only full cells compute them.
+  const cell = newCell(ratio !== null);
   const judge = c.judge;
   for (let k = 0; k < values.length; k += P) {
     judge.reset();
     for (let i = 0; i < P; i++) {
       judge.step(i, values[k + i]!, cell);
       status[k + i] = cell.code;
-      ratio[k + i] = cell.ratio;
+      if (ratio) ratio[k + i] = cell.ratio;
     }
   }
   return { rule: judge.rule, status, ratio, expected: c.expected };

@@ -3,7 +3,7 @@ import type { BoundOp, Indicator } from './types.ts';
 
 /** One judge per target kind. Each fills `ctx.expected` (the path) once, then steps per value. */
 
-const { failed, warning, seriously_behind, behind, no_data, not_assessable, on_track, achieved } = CODE;
+const { failed, warning, seriously_behind, behind, no_data, not_assessable, on_track, ahead, achieved } = CODE;
 const NaN_ = Number.NaN;
 
 /** Needed average annual rate (percent) to go from `from` to `to` in `years`; NaN when undefined. */
@@ -36,6 +36,8 @@ export function levelJudge(ind: Indicator, T: number, path: 'linear' | 'geometri
     ctx.expected[i] = geometric ? b.value * (T / b.value) ** s : b.value + delta * s;
   });
   const tol = ctx.config.tolerance;
+  const hard = isBinding(ind);
+  const up = Math.sign(delta);
   return {
     rule: geometric ? 'level.geometric' : 'level.linear',
     reset() {},
@@ -43,17 +45,13 @@ export function levelJudge(ind: Indicator, T: number, path: 'linear' | 'geometri
       if (Number.isNaN(v)) return clear(c, 'no_data', no_data);
       const f = ctx.facts[i]!;
       const e = ctx.expected[i]!;
-      clear(c, 'path', on_track);
+      const ratio = e === b.value ? NaN_ : (v - b.value) / (e - b.value);
+      const band = ratio === ratio ? gradeRatio(ratio, ctx.config) : (v - b.value) * up >= 0 ? on_track : behind;
+      clear(c, 'path', settle(band, (v - T) * up >= -tol, f, hard));
+      c.ratio = ratio;
+      if (!c.full) return;
       c.actual = v;
       c.expected = e;
-      c.ratio = e === b.value ? NaN_ : (v - b.value) / (e - b.value);
-      const met = (v - T) * Math.sign(delta) >= -tol;
-      const band = !Number.isNaN(c.ratio)
-        ? gradeRatio(c.ratio, ctx.config)
-        : (v - b.value) * delta >= 0
-          ? on_track
-          : behind;
-      c.code = settle(band, met, f, isBinding(ind));
       c.requiredRate = requiredRate(v, T, f.remaining);
       c.requiredPerYear = f.remaining > 0 ? (T - v) / f.remaining : NaN_;
     },
@@ -89,30 +87,42 @@ function noBaselineJudge(ind: Indicator, T: number, ctx: Ctx): Judge {
  */
 export function growthJudge(ind: Indicator, ratePct: number, ctx: Ctx): Judge {
   const b = ind.baseline;
-  if (!b) return constantJudge('growth.cagr_ratio', 'no_baseline');
+  if (!b || !(b.value > 0)) return constantJudge('growth.cagr_ratio', 'no_baseline');
   const sgn = ind.direction === 'higher' ? 1 : -1;
   if (ratePct === 0) return thresholdJudge(ind, 'level.hold', sgn > 0 ? '≥' : '≤', () => b.value, true, ctx);
   const g = ratePct / 100;
+  const up = Math.sign(g);
   const L = b.value * (1 + g) ** (ctx.plan.end - b.year);
+  // Ratio bands as levels: cagr/g ≥ k ⇔ v ≥ b·(1+k·g)^t (≤ when g < 0), so no power per value.
+  const { ahead: kA, onTrack: kO, behind: kB } = ctx.config.ratio;
+  const levels = ctx.facts.map((f) => {
+    const t = Math.max(0, f.elapsed);
+    return [kA, kO, kB].map((k) => b.value * Math.max(0, 1 + k * g) ** t) as [number, number, number];
+  });
   ctx.facts.forEach((f, i) => {
     ctx.expected[i] = b.value * (1 + g) ** Math.max(0, f.elapsed);
   });
   const tol = ctx.config.tolerance;
+  const hard = isBinding(ind);
   return {
     rule: 'growth.cagr_ratio',
     reset() {},
     step(i, v, c) {
       if (Number.isNaN(v)) return clear(c, 'no_data', no_data);
       const f = ctx.facts[i]!;
-      clear(c, 'path', on_track);
+      const [la, lo, lb] = levels[i]!;
+      let band = on_track;
+      if (f.elapsed > 0) {
+        band =
+          (v - la) * up >= 0 ? ahead : (v - lo) * up >= 0 ? on_track : (v - lb) * up >= 0 ? behind : seriously_behind;
+      }
+      clear(c, 'path', settle(band, (v - L) * up >= -tol * Math.abs(L), f, hard));
+      if (!c.full) return;
+      const observed = cagr(b.value, v, f.elapsed);
+      c.ratio = observed / g;
+      c.extra = observed * 100;
       c.actual = v;
       c.expected = ctx.expected[i]!;
-      const observed = cagr(b.value, v, f.elapsed);
-      c.extra = observed * 100;
-      c.ratio = observed / g;
-      const met = (v - L) * Math.sign(g) >= -tol * Math.abs(L);
-      const band = !Number.isNaN(c.ratio) ? gradeRatio(c.ratio, ctx.config) : on_track;
-      c.code = settle(band, met, f, isBinding(ind));
       c.requiredRate = requiredRate(v, L, f.remaining);
     },
   };
@@ -128,10 +138,14 @@ export function rateJudge(ind: Indicator, ratePct: number, ctx: Ctx): Judge {
   const years = ctx.plan.end - ctx.plan.start + 1;
   const need = Math.log1p(g) * years;
   ctx.expected.fill(ratePct);
+  const dir = g === 0 ? (ind.direction === 'higher' ? 1 : -1) : Math.sign(g);
+  // Ratio bands on the mean log growth: avg/g ≥ k ⇔ mean log ≥ log(1 + k·g) (≤ when g < 0).
+  const { ahead: kA, onTrack: kO, behind: kB } = ctx.config.ratio;
+  const [la, lo, lb] = [kA, kO, kB].map((k) => Math.log1p(k * g)) as [number, number, number];
+  const tol = ctx.config.tolerance;
+  const hard = isBinding(ind);
   let sumLog = 0;
   let n = 0;
-  const tol = ctx.config.tolerance;
-  const dir = g === 0 ? (ind.direction === 'higher' ? 1 : -1) : Math.sign(g);
   return {
     rule: 'growth.rate_ratio',
     reset() {
@@ -143,21 +157,25 @@ export function rateJudge(ind: Indicator, ratePct: number, ctx: Ctx): Judge {
       const f = ctx.facts[i]!;
       const cur = Math.log1p(v / 100);
       const avgLog = (sumLog + cur) / (n + 1);
-      clear(c, 'rate', on_track);
-      c.extra = n + 1;
+      const years = n + 1;
       if (f.yearEnd) {
         sumLog += cur;
         n++;
       }
+      let band = avgLog * dir >= 0 ? on_track : behind;
+      if (g !== 0) {
+        const a = avgLog * dir;
+        band = a >= la * dir ? ahead : a >= lo * dir ? on_track : a >= lb * dir ? behind : seriously_behind;
+      }
+      const done = avgLog * Math.max(1, f.year - ctx.plan.start + 1);
+      const met = f.final ? (avgLog - Math.log1p(g)) * dir >= -tol : (done - need) * dir >= -tol;
+      clear(c, 'rate', settle(band, met, f, hard));
+      if (!c.full) return;
       const avg = Math.expm1(avgLog);
       c.actual = avg * 100;
       c.expected = ratePct;
       c.ratio = g === 0 ? NaN_ : avg / g;
-      const elapsedYears = Math.max(1, f.year - ctx.plan.start + 1);
-      const done = avgLog * elapsedYears;
-      const met = f.final ? (avg - g) * dir >= -tol : (done - need) * dir >= -tol;
-      const band = !Number.isNaN(c.ratio) ? gradeRatio(c.ratio, ctx.config) : avg * dir >= 0 ? on_track : behind;
-      c.code = settle(band, met, f, isBinding(ind));
+      c.extra = years;
       const rem = ctx.plan.end - f.year;
       c.requiredRate = rem > 0 ? Math.expm1((need - done) / rem) * 100 : NaN_;
     },
@@ -172,6 +190,7 @@ export function cumulativeJudge(ind: Indicator, total: number, basis: 'flow' | '
   let sum = 0;
   let missing = 0;
   const tol = ctx.config.tolerance;
+  const hard = isBinding(ind);
   return {
     rule: 'cumulative.pro_rata',
     reset() {
@@ -185,13 +204,15 @@ export function cumulativeJudge(ind: Indicator, total: number, basis: 'flow' | '
       }
       const f = ctx.facts[i]!;
       sum = basis === 'flow' ? sum + v : v;
-      clear(c, 'cumulative', on_track);
+      const e = ctx.expected[i]!;
+      const ratio = e > 0 ? sum / e : NaN_;
+      const band = ratio === ratio ? gradeRatio(ratio, ctx.config) : on_track;
+      clear(c, 'cumulative', settle(band, sum >= total - tol, f, hard));
+      c.ratio = ratio;
+      if (!c.full) return;
       c.actual = sum;
-      c.expected = ctx.expected[i]!;
-      c.ratio = c.expected > 0 ? sum / c.expected : NaN_;
+      c.expected = e;
       c.extra2 = missing;
-      const band = !Number.isNaN(c.ratio) ? gradeRatio(c.ratio, ctx.config) : on_track;
-      c.code = settle(band, sum >= total - tol, f, isBinding(ind));
       c.requiredPerYear = f.remaining > 0 ? Math.max(0, total - sum) / f.remaining : NaN_;
     },
   };
@@ -270,10 +291,16 @@ export function thresholdJudge(
  */
 export function trendJudge(ind: Indicator, ctx: Ctx): Judge {
   const b = ind.baseline;
-  if (!b) return constantJudge('trend.cagr', 'no_baseline');
+  if (!b || b.value === 0) return constantJudge('trend.cagr', 'no_baseline');
   const cfg = ctx.config.trend;
   const C = limitFactor(b.value, ind.naturalLimit ?? null, cfg.limitExponent);
-  const dir = (ind.direction === 'higher' ? 1 : -1) * (b.value < 0 ? -1 : 1);
+  const good = ind.direction === 'higher' ? 1 : -1;
+  const s = good * Math.sign(b.value);
+  // s·CAGR ≥ x ⇔ good·(v − b·(1 + s·x)^t) ≥ 0 (Open SDG signs by direction and by the baseline's
+  // sign): the bands become levels, computed once per period.
+  const levels = ctx.facts.map((f) =>
+    [cfg.high * C, cfg.medium * C].map((x) => b.value * Math.max(0, 1 + (s * x) / 100) ** f.elapsed),
+  );
   const hard = isBinding(ind);
   return {
     rule: 'trend.cagr',
@@ -281,16 +308,17 @@ export function trendJudge(ind: Indicator, ctx: Ctx): Judge {
     step(i, v, c) {
       if (Number.isNaN(v)) return clear(c, 'no_data', no_data);
       const f = ctx.facts[i]!;
-      clear(c, 'trend', on_track);
-      const rate = dir * cagr(b.value === 0 ? 0.001 : b.value, v, f.elapsed) * 100;
+      const [hi, mid] = levels[i] as [number, number];
+      let code = not_assessable;
+      if (v / b.value > 0 && f.elapsed > 0) {
+        code = good * (v - hi) >= 0 ? on_track : good * (v - mid) >= 0 ? behind : seriously_behind;
+        if (hard && code !== on_track && !f.final) code = warning;
+      }
+      clear(c, 'trend', code);
+      if (!c.full) return;
       c.actual = v;
-      c.ratio = rate;
+      c.ratio = s * cagr(b.value, v, f.elapsed) * 100;
       c.extra = C;
-      if (Number.isNaN(rate)) c.code = not_assessable;
-      else if (rate >= cfg.high * C) c.code = on_track;
-      else if (rate >= cfg.medium * C) c.code = behind;
-      else c.code = seriously_behind;
-      if (hard && (c.code === behind || c.code === seriously_behind) && !f.final) c.code = warning;
     },
   };
 }
