@@ -46,7 +46,7 @@ export function levelJudge(ind: Indicator, T: number, path: 'linear' | 'geometri
       const f = ctx.facts[i]!;
       const e = ctx.expected[i]!;
       const ratio = e === b.value ? NaN_ : (v - b.value) / (e - b.value);
-      const band = ratio === ratio ? gradeRatio(ratio, ctx.config) : (v - b.value) * up >= 0 ? on_track : behind;
+      const band = !Number.isNaN(ratio) ? gradeRatio(ratio, ctx.config) : (v - b.value) * up >= 0 ? on_track : behind;
       clear(c, 'path', settle(band, (v - T) * up >= -tol, f, hard));
       c.ratio = ratio;
       if (!c.full) return;
@@ -206,7 +206,7 @@ export function cumulativeJudge(ind: Indicator, total: number, basis: 'flow' | '
       sum = basis === 'flow' ? sum + v : v;
       const e = ctx.expected[i]!;
       const ratio = e > 0 ? sum / e : NaN_;
-      const band = ratio === ratio ? gradeRatio(ratio, ctx.config) : on_track;
+      const band = !Number.isNaN(ratio) ? gradeRatio(ratio, ctx.config) : on_track;
       clear(c, 'cumulative', settle(band, sum >= total - tol, f, hard));
       c.ratio = ratio;
       if (!c.full) return;
