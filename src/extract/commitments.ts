@@ -28,7 +28,7 @@ const MAX_VERB_GAP = 16;
 function isVague(m: RegExpMatchArray, before: string, after: string): boolean {
   const num = m[1] as string;
   if (!m[3] && !m[2]) return true;
-  if (m[3] === '批' || (/^[一两]$/.test(num) && m[3] && COUNTERS.test(m[3]))) return true;
+  if (m[3] === '批' || (/^[一两]$/.test(num) && !m[2] && m[3] && COUNTERS.test(m[3]))) return true;
   if (/^[百千]/.test(num) || /^级/.test(after) || /第$/.test(before)) return true;
   return /[“"][^”"]*$/.test(before) || /^[A-Za-z]/.test(after);
 }
