@@ -19,7 +19,7 @@ function writeChinese(n: number): string {
     }
     if (zero) out += '零';
     zero = false;
-    out += (d === 1 && units[i] === '十' && out === '' ? '' : DIGIT[d]) + units[i];
+    out += (d === 1 && units[i] === '十' && out === '' ? '' : (DIGIT[d] as string)) + (units[i] as string);
   });
   return out;
 }

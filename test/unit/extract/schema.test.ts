@@ -24,7 +24,9 @@ function check(schema: Record<string, unknown>, value: unknown, defs: Record<str
   if (types.length && !types.some((t) => typeFits(t as string, value))) return [`${path}: not ${types.join('|')}`];
   const errors: string[] = [];
   if (Array.isArray(value) && schema.items) {
-    value.forEach((v, i) => errors.push(...check(schema.items as Record<string, unknown>, v, defs, `${path}[${i}]`)));
+    for (const [i, v] of value.entries()) {
+      errors.push(...check(schema.items as Record<string, unknown>, v, defs, `${path}[${i}]`));
+    }
   }
   if (value && typeof value === 'object' && !Array.isArray(value)) {
     const props = (schema.properties ?? {}) as Record<string, Record<string, unknown>>;
