@@ -70,7 +70,11 @@ function noBaselineJudge(ind: Indicator, T: number, ctx: Ctx): Judge {
       const f = ctx.facts[i]!;
       const met = (v - T) * sign >= -cfg.tolerance;
       const shortfall = T === 0 ? Math.abs(v) : Math.abs(T - v) / Math.abs(T);
-      const late = isBinding(ind) ? failed : shortfall <= cfg.bound.seriousExcess ? behind : seriously_behind;
+      const late = isBinding(ind)
+        ? failed
+        : shortfall <= cfg.bound.seriousExcess + cfg.tolerance
+          ? behind
+          : seriously_behind;
       clear(c, met ? 'path' : f.final ? 'path' : 'no_baseline', 0);
       c.code = met ? settle(on_track, true, f, false) : f.final ? late : not_assessable;
       c.actual = v;
@@ -272,7 +276,7 @@ export function thresholdJudge(
       if (!meetsBound(v, op, x, cfg.tolerance)) {
         if (firstBreach < 0 && everyPeriod) firstBreach = i;
         c.extra2 = firstBreach;
-        const soft = -margin <= cfg.bound.seriousExcess ? behind : seriously_behind;
+        const soft = -margin <= cfg.bound.seriousExcess + cfg.tolerance ? behind : seriously_behind;
         c.code = hard ? (everyPeriod || final ? failed : warning) : soft;
         return;
       }
