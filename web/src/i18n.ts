@@ -1,4 +1,13 @@
-import { createContext, createElement, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
+import {
+  createContext,
+  createElement,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+} from 'react';
 
 /** Every UI string of the web app, Chinese first (the planning office's words), English second. */
 const zh = {
@@ -78,15 +87,15 @@ const zh = {
   'import.done': '完成',
 
   'repair.mojibake': '乱码修复',
+  'repair.mojibake_damaged': '无法修复的乱码（已标记，不提取数据）',
   'repair.pinyin_annotation': '删除拼音注音',
   'repair.traditional_to_simplified': '繁体转简体',
+  'repair.full_width': '全角字母数字转半角',
+  'repair.number_spacing': '合并数字中的空格',
+  'repair.invisible_characters': '删除不可见字符',
   'repair.page_furniture': '去除页眉页脚、页码',
-  'repair.line_break': '合并断行',
-  'repair.whitespace': '规范空白字符',
-  'repair.fullwidth': '全角半角规范',
-  'repair.bom': '去除字节顺序标记',
-  'repair.control_chars': '去除控制字符',
-  'repair.latex': '公式标记还原',
+  'repair.repeated_block': '删除重复段落',
+  'repair.broken_line_joined': '合并断行',
 
   'plan.back': '返回规划列表',
   'plan.outline': '目录',
@@ -201,15 +210,15 @@ const en: Record<MessageKey, string> = {
   'import.done': 'Done',
 
   'repair.mojibake': 'Mojibake repaired',
+  'repair.mojibake_damaged': 'Unrepairable mojibake (marked; no data taken from it)',
   'repair.pinyin_annotation': 'Pinyin annotations removed',
   'repair.traditional_to_simplified': 'Traditional → Simplified',
+  'repair.full_width': 'Full-width letters and digits folded',
+  'repair.number_spacing': 'Spaces inside numbers removed',
+  'repair.invisible_characters': 'Invisible characters removed',
   'repair.page_furniture': 'Page headers, footers and numbers removed',
-  'repair.line_break': 'Broken lines joined',
-  'repair.whitespace': 'Whitespace normalised',
-  'repair.fullwidth': 'Full/half-width normalised',
-  'repair.bom': 'Byte-order mark removed',
-  'repair.control_chars': 'Control characters removed',
-  'repair.latex': 'Formula markup restored',
+  'repair.repeated_block': 'Repeated blocks removed',
+  'repair.broken_line_joined': 'Broken lines joined',
 
   'plan.back': 'Back to plans',
   'plan.outline': 'Outline',
@@ -283,8 +292,10 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     } catch {
       // not persisted; the choice still applies to this page
     }
-    document.documentElement.lang = next === 'zh' ? 'zh-CN' : 'en';
   }, []);
+  useEffect(() => {
+    document.documentElement.lang = locale === 'zh' ? 'zh-CN' : 'en';
+  }, [locale]);
   const value = useMemo<I18nValue>(
     () => ({ locale, setLocale, t: (key, vars) => format(messages[locale][key] ?? key, vars) }),
     [locale, setLocale],

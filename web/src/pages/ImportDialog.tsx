@@ -116,7 +116,13 @@ function ImportReport({ plan, document }: { plan: PlanView; document: DocumentVi
           dataSource={document.repairs}
           columns={[
             { key: 'kind', title: t('import.report.kind'), width: 160, render: (_, r) => repairLabel(t, r.kind) },
-            { key: 'count', title: t('import.report.count'), width: 70, align: 'right', dataIndex: 'count' },
+            {
+              key: 'count',
+              title: t('import.report.count'),
+              width: 80,
+              align: 'right',
+              render: (_, r) => formatNumber(locale, r.count),
+            },
             {
               key: 'examples',
               title: t('import.report.examples'),
