@@ -31,6 +31,8 @@ export interface IngestInput {
   fileName: string;
   /** Media type as declared by the uploader; a hint only, content decides. */
   mediaType?: string | undefined;
+  /** Refuse larger inputs with UPLOAD_TOO_LARGE; defaults to 64 MB (MAX_INPUT_BYTES). */
+  maxBytes?: number | undefined;
 }
 
 export interface NormalizedDocument {
@@ -42,7 +44,10 @@ export interface NormalizedDocument {
   encodingConfidence: number;
   /** Normalised simplified-Chinese text every extractor reads. */
   text: string;
-  /** The decoded text before any repair, for display and for tracing back. */
+  /**
+   * The decoded text before any repair, for display and for tracing back. For docx/html/pdf it is
+   * the text as read from the container (tables already rendered as tab-separated lines).
+   */
   originalText: string;
   repairs: Repair[];
   tables: DocumentTable[];
@@ -55,4 +60,6 @@ export interface NormalizedDocument {
    * between anchors offsets advance together.
    */
   offsetMap: Array<[number, number]>;
+  /** Number of pages, for a PDF. */
+  pages?: number;
 }
