@@ -2,7 +2,7 @@ import { foldWidth } from '../text/numerals.ts';
 import type { Capacity } from './schema.ts';
 
 const CAP_UNIT =
-  '(?:万千瓦|千瓦|兆瓦|MW|GW|万吨|吨|万台|台|万件|件|万套|套|万平方米|平方米|万平米|平米|万头|头|万只|只|万辆|辆|亿AH|AH|万张|张)';
+  '(?:万千瓦|千瓦|兆瓦|MW|GW|万吨|吨|万台|台|万件|件|万套|套|万平方米|平方米|万平米|平米|万头|头|万只|只|万辆|辆|亿AH|AH|万张|张|万片|片)';
 const CAP_RE = new RegExp(
   String.raw`(年(?:产|加工|处理|综合利用|吞吐量?|生产|出栏|屠宰)\s*)?(\d+(?:\.\d+)?(?:\s*[×x]\s*\d+(?:\.\d+)?)?)\s*(万|亿)?\s*(${CAP_UNIT})((?:（[^）]{1,3}）)?)(\s*\/\s*年)?`,
   'g',

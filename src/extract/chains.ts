@@ -32,7 +32,7 @@ function trimEnds(body: string, quoted: boolean): { body: string; lead: number }
   const m = LEAD_VERB.exec(body.split(new RegExp(DASH))[0] ?? '');
   if (m) lead = m[0].length;
   let b = body.slice(lead);
-  const tail = /(?:的|等|产业链|全产业链|一体化)[^—\-－–―]*$/.exec(b);
+  const tail = /(?:(?:协同|融合|联动|一体化)?发展|的|等|产业链|全产业链|一体化)[^—\-－–―]*$/.exec(b);
   if (tail) b = b.slice(0, tail.index);
   return { body: b, lead };
 }

@@ -28,8 +28,8 @@ const MAX_VERB_GAP = 16;
 function isVague(m: RegExpMatchArray, before: string, after: string): boolean {
   const num = m[1] as string;
   if (!m[3] && !m[2]) return true;
-  if (m[3] === '批' || (/^[一两]$/.test(num) && !m[2] && m[3] && COUNTERS.test(m[3]))) return true;
-  if (/^[百千]/.test(num) || /^级/.test(after) || /第$/.test(before)) return true;
+  if (m[3] === '批' || (num === '一' && !m[2] && m[3] && COUNTERS.test(m[3]))) return true;
+  if (/^[百千]/.test(num) || /^[零〇]$/.test(num) || /^级/.test(after) || /第$/.test(before)) return true;
   return /[“"][^”"]*$/.test(before) || /^[A-Za-z]/.test(after);
 }
 
@@ -68,10 +68,10 @@ function deadlineOf(sentence: string, period: Period | null): number | null {
   return null;
 }
 
-function frequencyOf(sentencePrefix: string, prefix: string): string | null {
-  if (/每年|年均|逐年/.test(sentencePrefix)) return 'annual';
-  if (/每季度?/.test(sentencePrefix)) return 'quarterly';
-  if (/每月/.test(sentencePrefix)) return 'monthly';
+function frequencyOf(prefix: string): string | null {
+  if (/每年|年均|逐年/.test(prefix)) return 'annual';
+  if (/每季度?/.test(prefix)) return 'quarterly';
+  if (/每月/.test(prefix)) return 'monthly';
   // `每个县（市、区）`, `各县（市、区）`: the promise holds for each unit.
   const per = /(?:每(?:个|一个)?|各)((?:县|市|区|乡|镇|村|街道|部门|开发区|园区)(?:（[^）]*）)?)/.exec(prefix);
   return per ? `per:${per[1]}` : null;
@@ -133,8 +133,9 @@ function inClause(
       valueText: clause.slice(at, at + m[0].length).trim(),
       unit: unitWord ?? null,
       comparator: comparatorOf(before, m[4]),
-      frequency: frequencyOf(sentence.slice(0, sentence.indexOf(clause) + before.length), before),
-      deadline: deadlineOf(sentence, period),
+      frequency: frequencyOf(before),
+      // A deadline stated before the quantity, or later in the same clause.
+      deadline: deadlineOf(sentence.slice(0, sentence.indexOf(clause) + clause.length), period),
       at,
       len: m[0].length,
     });
@@ -162,15 +163,21 @@ function inParagraph(text: string, p: Paragraph, period: Period | null, damaged:
 const REVIEW_TITLE = /成就|回顾|成效|总结|发展基础|现状|短板|机遇|挑战|发展环境/;
 
 /** Quantified commitments in the plan's prose (not in boxes, tables or the review of the last plan). */
-export function extractCommitments(text: string, nodes: OutlineNode[], damaged: readonly Span[] = []): Commitment[] {
+export function extractCommitments(
+  text: string,
+  nodes: OutlineNode[],
+  damaged: readonly Span[] = [],
+  tableBoxes: ReadonlySet<string> = new Set(),
+): Commitment[] {
   const period = planPeriod(text);
-  const boxes = nodes.filter((n) => n.kind === 'box');
+  const indicatorBoxes = nodes.filter((n) => n.kind === 'box' && tableBoxes.has(n.number));
   const firstChapter = nodes.find((n) => n.kind === 'chapter');
   const bodyStart = firstChapter?.start ?? 0;
   const review = nodes.filter((n) => n.kind === 'section' && REVIEW_TITLE.test(n.title));
   const out: Commitment[] = [];
   for (const p of paragraphs(text, bodyStart)) {
-    if (p.text.includes('\t') || boxes.some((b) => p.start >= b.start && p.start < b.end)) continue;
+    // Box paragraphs count too (`改建 29 个乡镇综合运输服务站`); table rows do not.
+    if (p.text.includes('\t') || indicatorBoxes.some((b) => p.start >= b.start && p.start < b.end)) continue;
     if (review.some((r) => p.start >= r.start && p.start < r.end)) continue;
     if (/^第\s*\S+\s*[章节]/.test(p.text)) continue;
     out.push(...inParagraph(text, p, period, damaged));

@@ -53,6 +53,6 @@ export function extractPlan(input: ExtractPlanInput): PlanExtraction {
     projectBoxes,
     clusters: extractClusters(text, nodes, damaged),
     zones: extractZones(text, boxes, damaged),
-    commitments: extractCommitments(text, nodes, damaged),
+    commitments: extractCommitments(text, nodes, damaged, tableBoxes),
   };
 }

@@ -27,10 +27,10 @@ interface Heading {
   followedByHeading: boolean;
 }
 
-const NUM = '[一二三四五六七八九十百零〇两\\d]+';
+const NUM = '[一二三四五六七八九十百零〇两\\d０-９]+';
 const CHAPTER_RE = new RegExp(`^第\\s*(${NUM})\\s*章(?:\\s+|(?=[^\\s]))(.*)$`);
 const SECTION_RE = new RegExp(`^第\\s*(${NUM})\\s*节(?:\\s+|(?=[^\\s]))(.*)$`);
-const BOX_RE = /^专栏\s*(\d+)(?:\s*[:：]?\s*)(.*)$/;
+const BOX_RE = /^专栏\s*([\d０-９]+)(?:\s*[:：]?\s*)(.*)$/;
 /** TOC lines often end with dot leaders and a page number. */
 const LEADER_RE = /[\s.…·．。-]{2,}\d+$|\s+\d+$/;
 const MAX_TITLE = 60;

@@ -14,6 +14,9 @@ const STOP_STEMS = new Set(
   ),
 );
 
+/** `是全市`, `为我市`, `在景区`: a function word before, or a noun like 全/我/景 before the suffix (芮城县 keeps 城). */
+const NOT_A_NAME = /^[是为对在与以将让即举把被从向由和及或]|[全我本该各地景街矿治成费]$/;
+
 /** The plan's own city or province: the most frequent `X市`/`X省` among the first lines. */
 function ownRegion(text: string): string | null {
   const counts = new Map<string, number>();
@@ -33,11 +36,11 @@ export function learnGazetteer(text: string): Gazetteer {
   const counts = new Map<string, number>();
   // 县城, 县域, 市场, 市级 … are nouns, not a county followed by a project.
   const re =
-    /(?:^|[、。；，：\n（])([\u4e00-\u9fa5]{1,2})(县|市|区)(?=[\u4e00-\u9fa5\d\s])(?![城域级场民政委长直属内外区乡镇县])/g;
+    /(?:^|[、。；，：\n（])([\u4e00-\u9fa5]{1,2})(县|市|区)(?=[\u4e00-\u9fa5\d\s、])(?![城域级场民政委长直属内外区乡镇县])/g;
   for (const m of text.matchAll(re)) {
     const stem = m[1] as string;
     const full = `${stem}${m[2]}`;
-    if (STOP_STEMS.has(stem) || full === own) continue;
+    if (STOP_STEMS.has(stem) || full === own || NOT_A_NAME.test(stem)) continue;
     // One-character stems are real only with 县 (绛县, 夏县); 城市/地区 are nouns.
     if (stem.length === 1 && m[2] !== '县') continue;
     counts.set(full, (counts.get(full) ?? 0) + 1);

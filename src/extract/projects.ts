@@ -5,7 +5,7 @@ import { type Gazetteer, learnGazetteer, placeOf } from './places.ts';
 import type { ProjectBox, ProjectGroup, ProjectItem } from './schema.ts';
 import { isDamaged, type Paragraph, paragraphs, source, spanOf } from './text.ts';
 
-export const PROJECT_BOX_TITLE = /重大工程|重大项目|重点项目|重点工程|重大工程项目|项目库|工程包/;
+export const PROJECT_BOX_TITLE = /(?:重大|重点)[\u4e00-\u9fa5]{0,6}?(?:工程|项目)|工程包|项目库/;
 
 /** Words a project name ends with; a fragment ending otherwise continues into the next one. */
 const NAME_END = new RegExp(
@@ -125,13 +125,24 @@ function linkRepeats(boxes: ProjectBox[]): void {
       for (const i of g.items) i.alsoIn = [...(where.get(keyOf(i.name)) ?? [])].filter((x) => x !== b.box);
 }
 
+/**
+ * A paragraph of running prose (more `，` than `、`, no group title) is not a project list: in a
+ * plan without a closing mark for boxes, it is the text that follows the box.
+ */
+function isProse(p: Paragraph): boolean {
+  const commas = (p.text.match(/，/g) ?? []).length;
+  const enums = (p.text.match(/、/g) ?? []).length;
+  const titled = /^[^，、。]{2,30}。/.test(p.text);
+  return !titled && commas >= 2 && commas > enums;
+}
+
 /** Every box whose title says 重大工程/重大项目/重点项目, with its groups and items. */
 export function extractProjectBoxes(text: string, boxes: OutlineNode[], damaged: readonly Span[] = []): ProjectBox[] {
   const g = learnGazetteer(text);
   const out: ProjectBox[] = [];
   for (const box of boxes) {
     if (!PROJECT_BOX_TITLE.test(box.title)) continue;
-    const paras = paragraphs(text, box.bodyStart, box.end).filter((p) => !p.text.includes('\t'));
+    const paras = paragraphs(text, box.bodyStart, box.end).filter((p) => !p.text.includes('\t') && !isProse(p));
     const groups = paras.map((p) => toGroup(text, p, g, damaged)).filter((gr) => gr.items.length > 0);
     out.push({
       box: box.number,
