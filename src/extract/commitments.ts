@@ -1,10 +1,11 @@
 import { foldWidth, NUMBER_PATTERN, parseChineseInteger, parseNumberRange } from '../text/numerals.ts';
 import type { Span } from '../text/types.ts';
 import type { OutlineNode } from './outline.ts';
+import { isProse } from './projects.ts';
 import type { Commitment } from './schema.ts';
 import { isDamaged, type Paragraph, paragraphs, sentences, source, spanOf } from './text.ts';
 
-const COUNTER = '个|家|项|名|人次|人|户|所|座|条|处|台|套|件|张|床|辆|栋|批|支|场|次|期|篇|部|只|头';
+const COUNTER = '个|家|项|名|人次|人|户|所|座|条|处|台|套|件|张|床|辆|栋|批|支|场|次|篇|部|只|头';
 const MEASURE = `%|‰|个百分点|公斤|千克|立方米|公里|千米|万元|亿元|元|吨|亩|公顷|平方米|千瓦|兆瓦|倍|${COUNTER}`;
 const QTY = new RegExp(
   `(${NUMBER_PATTERN}(?:\\s*[-—~～至到]\\s*${NUMBER_PATTERN})?)\\s*(万亿|万|亿)?\\s*(${MEASURE})?\\s*(左右|以上|以内|以下|多)?`,
@@ -97,47 +98,44 @@ const clean = (s: string) =>
 export type { Period };
 export { isRetrospective };
 
-/** Quantified promises in one clause: the verb, then one or more quantities listed with 、. */
-function inClause(
-  clause: string,
-  period: Period | null,
-  sentence: string,
-): Array<Omit<Commitment, 'source'> & { at: number; len: number }> {
-  const out: Array<Omit<Commitment, 'source'> & { at: number; len: number }> = [];
+type Verb = { index: number; verb: string };
+type Found = Omit<Commitment, 'source'>;
+
+/** After a counter the object follows (`100 个…项目`); after a measure it came before the number. */
+function subjectOf(folded: string, at: number, len: number, vm: Verb | null, unit: string | undefined): string {
+  const after = clean(folded.slice(at + len).split(/[、，；。]/)[0] ?? '');
+  const mid = vm ? clean(folded.slice(vm.index + vm.verb.length, at)) : '';
+  const pre = vm ? clean(folded.slice(0, vm.index)) : '';
+  const counted = unit !== undefined && COUNTERS.test(unit);
+  return counted && after ? after : mid || after || pre;
+}
+
+/** Quantified promises in one clause: a verb, then one or more quantities listed with 、. */
+function inClause(clause: string, deadline: number | null): Found[] {
+  const out: Found[] = [];
   const folded = foldWidth(clause);
   let verbSeen = false;
   for (const m of folded.matchAll(QTY)) {
     const at = m.index ?? 0;
-    const unitWord = m[3];
     const before = folded.slice(0, at);
     if (isVague(m, before, folded.slice(at + m[0].length))) continue;
     const near = lastVerb(before);
     // The verb governs the quantity only when it is close: `每年实施 100 个`, `新增各类市场主体15%`.
     const vm = near && at - (near.index + near.verb.length) <= MAX_VERB_GAP ? near : null;
-    const listed = verbSeen && /、\s*$/.test(before);
-    if (!vm && !listed) continue;
+    if (!vm && !(verbSeen && /、\s*$/.test(before))) continue;
     if (vm) verbSeen = true;
     const range = parseNumberRange(`${m[1]}${m[2] ?? ''}`);
-    if (!range) continue;
-    const after = clean(folded.slice(at + m[0].length).split(/[、，；。]/)[0] ?? '');
-    const mid = vm ? clean(folded.slice(vm.index + vm.verb.length, at)) : '';
-    const pre = vm ? clean(folded.slice(0, vm.index)) : '';
-    // After a counter the object follows (`100 个…项目`); after a measure it came before.
-    const counted = unitWord !== undefined && COUNTERS.test(unitWord);
-    const subject = counted && after ? after : mid || after || pre;
-    if (!subject) continue;
+    const subject = subjectOf(folded, at, m[0].length, vm, m[3]);
+    if (!range || !subject) continue;
     out.push({
       subject,
       value: range.min,
       valueMax: range.max === range.min ? null : range.max,
       valueText: clause.slice(at, at + m[0].length).trim(),
-      unit: unitWord ?? null,
+      unit: m[3] ?? null,
       comparator: comparatorOf(before, m[4]),
       frequency: frequencyOf(before),
-      // A deadline stated before the quantity, or later in the same clause.
-      deadline: deadlineOf(sentence.slice(0, sentence.indexOf(clause) + clause.length), period),
-      at,
-      len: m[0].length,
+      deadline,
     });
   }
   return out;
@@ -149,11 +147,12 @@ function inParagraph(text: string, p: Paragraph, period: Period | null, damaged:
     if (isRetrospective(s.text, period)) continue;
     const span = spanOf(p, s.from, s.to);
     if (isDamaged(damaged, span.start, span.end)) continue;
+    let upTo = 0;
     for (const clause of s.text.split(/[，；。]/)) {
-      for (const c of inClause(clause, period, s.text)) {
-        const { at: _at, len: _len, ...rest } = c;
-        out.push({ ...rest, source: source(text, span) });
-      }
+      upTo += clause.length + 1;
+      // A deadline stated earlier in the sentence or in the clause itself.
+      const deadline = deadlineOf(s.text.slice(0, upTo), period);
+      for (const c of inClause(clause, deadline)) out.push({ ...c, source: source(text, span) });
     }
   }
   return out;
@@ -170,14 +169,16 @@ export function extractCommitments(
   tableBoxes: ReadonlySet<string> = new Set(),
 ): Commitment[] {
   const period = planPeriod(text);
+  const boxes = nodes.filter((n) => n.kind === 'box');
   const indicatorBoxes = nodes.filter((n) => n.kind === 'box' && tableBoxes.has(n.number));
   const firstChapter = nodes.find((n) => n.kind === 'chapter');
   const bodyStart = firstChapter?.start ?? 0;
   const review = nodes.filter((n) => n.kind === 'section' && REVIEW_TITLE.test(n.title));
   const out: Commitment[] = [];
   for (const p of paragraphs(text, bodyStart)) {
-    // Box paragraphs count too (`改建 29 个乡镇综合运输服务站`); table rows do not.
+    // Prose in a box counts; table rows and project lists (whose figures are capacities) do not.
     if (p.text.includes('\t') || indicatorBoxes.some((b) => p.start >= b.start && p.start < b.end)) continue;
+    if (!isProse(p) && boxes.some((b) => p.start >= b.start && p.start < b.end)) continue;
     if (review.some((r) => p.start >= r.start && p.start < r.end)) continue;
     if (/^第\s*\S+\s*[章节]/.test(p.text)) continue;
     out.push(...inParagraph(text, p, period, damaged));

@@ -129,7 +129,7 @@ function linkRepeats(boxes: ProjectBox[]): void {
  * A paragraph of running prose (more `，` than `、`, no group title) is not a project list: in a
  * plan without a closing mark for boxes, it is the text that follows the box.
  */
-function isProse(p: Paragraph): boolean {
+export function isProse(p: Paragraph): boolean {
   const commas = (p.text.match(/，/g) ?? []).length;
   const enums = (p.text.match(/、/g) ?? []).length;
   const titled = /^[^，、。]{2,30}。/.test(p.text);
