@@ -163,6 +163,10 @@ export function evaluateGrid(
   const judge = c.judge;
   for (let k = 0; k < values.length; k += P) {
     judge.reset();
+    if (judge.run && !ratio) {
+      judge.run(values, k, P, status, cell);
+      continue;
+    }
     for (let i = 0; i < P; i++) {
       judge.step(i, values[k + i]!, cell);
       status[k + i] = cell.code;

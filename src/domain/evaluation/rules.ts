@@ -1,7 +1,11 @@
 import { type Cell, CODE, type Ctx, clear, gradeRatio, isBinding, type Judge, type Note, settle } from './core.ts';
 import type { BoundOp, Indicator } from './types.ts';
 
-/** One judge per target kind. Each fills `ctx.expected` (the path) once, then steps per value. */
+/**
+ * One judge per target kind. Each fills `ctx.expected` (the path) once, then steps per value. Each
+ * has its own copy of the `run` loop: one shared loop would call every kind's `step` from one call
+ * site, which V8 cannot inline; a loop per judge made bulk runs about 30 % faster.
+ */
 
 const { failed, warning, seriously_behind, behind, no_data, not_assessable, on_track, ahead, achieved } = CODE;
 const NaN_ = Number.NaN;
@@ -38,22 +42,29 @@ export function levelJudge(ind: Indicator, T: number, path: 'linear' | 'geometri
   const tol = ctx.config.tolerance;
   const hard = isBinding(ind);
   const up = Math.sign(delta);
+  const step = (i: number, v: number, c: Cell): void => {
+    if (Number.isNaN(v)) return clear(c, 'no_data', no_data);
+    const f = ctx.facts[i]!;
+    const e = ctx.expected[i]!;
+    const ratio = e === b.value ? NaN_ : (v - b.value) / (e - b.value);
+    const band = !Number.isNaN(ratio) ? gradeRatio(ratio, ctx.config) : (v - b.value) * up >= 0 ? on_track : behind;
+    clear(c, 'path', settle(band, (v - T) * up >= -tol, f, hard));
+    c.ratio = ratio;
+    if (!c.full) return;
+    c.actual = v;
+    c.expected = e;
+    c.requiredRate = requiredRate(v, T, f.remaining);
+    c.requiredPerYear = f.remaining > 0 ? (T - v) / f.remaining : NaN_;
+  };
   return {
     rule: geometric ? 'level.geometric' : 'level.linear',
     reset() {},
-    step(i, v, c) {
-      if (Number.isNaN(v)) return clear(c, 'no_data', no_data);
-      const f = ctx.facts[i]!;
-      const e = ctx.expected[i]!;
-      const ratio = e === b.value ? NaN_ : (v - b.value) / (e - b.value);
-      const band = !Number.isNaN(ratio) ? gradeRatio(ratio, ctx.config) : (v - b.value) * up >= 0 ? on_track : behind;
-      clear(c, 'path', settle(band, (v - T) * up >= -tol, f, hard));
-      c.ratio = ratio;
-      if (!c.full) return;
-      c.actual = v;
-      c.expected = e;
-      c.requiredRate = requiredRate(v, T, f.remaining);
-      c.requiredPerYear = f.remaining > 0 ? (T - v) / f.remaining : NaN_;
+    step,
+    run(values: Float64Array, off: number, n: number, out: Uint8Array, c: Cell) {
+      for (let i = 0; i < n; i++) {
+        step(i, values[off + i]!, c);
+        out[off + i] = c.code;
+      }
     },
   };
 }
@@ -62,25 +73,32 @@ export function levelJudge(ind: Indicator, T: number, path: 'linear' | 'geometri
 function noBaselineJudge(ind: Indicator, T: number, ctx: Ctx): Judge {
   const sign = ind.direction === 'higher' ? 1 : -1;
   const cfg = ctx.config;
+  const step = (i: number, v: number, c: Cell): void => {
+    if (Number.isNaN(v)) return clear(c, 'no_data', no_data);
+    const f = ctx.facts[i]!;
+    const met = (v - T) * sign >= -cfg.tolerance;
+    const shortfall = T === 0 ? Math.abs(v) : Math.abs(T - v) / Math.abs(T);
+    const late = isBinding(ind)
+      ? failed
+      : shortfall <= cfg.bound.seriousExcess + cfg.tolerance
+        ? behind
+        : seriously_behind;
+    clear(c, met ? 'path' : f.final ? 'path' : 'no_baseline', 0);
+    c.code = met ? settle(on_track, true, f, false) : f.final ? late : not_assessable;
+    c.actual = v;
+    c.expected = T;
+    c.requiredRate = requiredRate(v, T, f.remaining);
+    c.requiredPerYear = f.remaining > 0 ? (T - v) / f.remaining : NaN_;
+  };
   return {
     rule: 'level.no_baseline',
     reset() {},
-    step(i, v, c) {
-      if (Number.isNaN(v)) return clear(c, 'no_data', no_data);
-      const f = ctx.facts[i]!;
-      const met = (v - T) * sign >= -cfg.tolerance;
-      const shortfall = T === 0 ? Math.abs(v) : Math.abs(T - v) / Math.abs(T);
-      const late = isBinding(ind)
-        ? failed
-        : shortfall <= cfg.bound.seriousExcess + cfg.tolerance
-          ? behind
-          : seriously_behind;
-      clear(c, met ? 'path' : f.final ? 'path' : 'no_baseline', 0);
-      c.code = met ? settle(on_track, true, f, false) : f.final ? late : not_assessable;
-      c.actual = v;
-      c.expected = T;
-      c.requiredRate = requiredRate(v, T, f.remaining);
-      c.requiredPerYear = f.remaining > 0 ? (T - v) / f.remaining : NaN_;
+    step,
+    run(values: Float64Array, off: number, n: number, out: Uint8Array, c: Cell) {
+      for (let i = 0; i < n; i++) {
+        step(i, values[off + i]!, c);
+        out[off + i] = c.code;
+      }
     },
   };
 }
@@ -108,26 +126,33 @@ export function growthJudge(ind: Indicator, ratePct: number, ctx: Ctx): Judge {
   });
   const tol = ctx.config.tolerance;
   const hard = isBinding(ind);
+  const step = (i: number, v: number, c: Cell): void => {
+    if (Number.isNaN(v)) return clear(c, 'no_data', no_data);
+    const f = ctx.facts[i]!;
+    const [la, lo, lb] = levels[i]!;
+    let band = on_track;
+    if (f.elapsed > 0) {
+      band =
+        (v - la) * up >= 0 ? ahead : (v - lo) * up >= 0 ? on_track : (v - lb) * up >= 0 ? behind : seriously_behind;
+    }
+    clear(c, 'path', settle(band, (v - L) * up >= -tol * Math.abs(L), f, hard));
+    if (!c.full) return;
+    const observed = cagr(b.value, v, f.elapsed);
+    c.ratio = observed / g;
+    c.extra = observed * 100;
+    c.actual = v;
+    c.expected = ctx.expected[i]!;
+    c.requiredRate = requiredRate(v, L, f.remaining);
+  };
   return {
     rule: 'growth.cagr_ratio',
     reset() {},
-    step(i, v, c) {
-      if (Number.isNaN(v)) return clear(c, 'no_data', no_data);
-      const f = ctx.facts[i]!;
-      const [la, lo, lb] = levels[i]!;
-      let band = on_track;
-      if (f.elapsed > 0) {
-        band =
-          (v - la) * up >= 0 ? ahead : (v - lo) * up >= 0 ? on_track : (v - lb) * up >= 0 ? behind : seriously_behind;
+    step,
+    run(values: Float64Array, off: number, n: number, out: Uint8Array, c: Cell) {
+      for (let i = 0; i < n; i++) {
+        step(i, values[off + i]!, c);
+        out[off + i] = c.code;
       }
-      clear(c, 'path', settle(band, (v - L) * up >= -tol * Math.abs(L), f, hard));
-      if (!c.full) return;
-      const observed = cagr(b.value, v, f.elapsed);
-      c.ratio = observed / g;
-      c.extra = observed * 100;
-      c.actual = v;
-      c.expected = ctx.expected[i]!;
-      c.requiredRate = requiredRate(v, L, f.remaining);
     },
   };
 }
@@ -150,38 +175,45 @@ export function rateJudge(ind: Indicator, ratePct: number, ctx: Ctx): Judge {
   const hard = isBinding(ind);
   let sumLog = 0;
   let n = 0;
+  const step = (i: number, v: number, c: Cell): void => {
+    if (Number.isNaN(v) || v <= -100) return clear(c, 'no_data', no_data);
+    const f = ctx.facts[i]!;
+    const cur = Math.log1p(v / 100);
+    const avgLog = (sumLog + cur) / (n + 1);
+    const years = n + 1;
+    if (f.yearEnd) {
+      sumLog += cur;
+      n++;
+    }
+    let band = avgLog * dir >= 0 ? on_track : behind;
+    if (g !== 0) {
+      const a = avgLog * dir;
+      band = a >= la * dir ? ahead : a >= lo * dir ? on_track : a >= lb * dir ? behind : seriously_behind;
+    }
+    const done = avgLog * Math.max(1, f.year - ctx.plan.start + 1);
+    const met = f.final ? (avgLog - Math.log1p(g)) * dir >= -tol : (done - need) * dir >= -tol;
+    clear(c, 'rate', settle(band, met, f, hard));
+    if (!c.full) return;
+    const avg = Math.expm1(avgLog);
+    c.actual = avg * 100;
+    c.expected = ratePct;
+    c.ratio = g === 0 ? NaN_ : avg / g;
+    c.extra = years;
+    const rem = ctx.plan.end - f.year;
+    c.requiredRate = rem > 0 ? Math.expm1((need - done) / rem) * 100 : NaN_;
+  };
   return {
     rule: 'growth.rate_ratio',
     reset() {
       sumLog = 0;
       n = 0;
     },
-    step(i, v, c) {
-      if (Number.isNaN(v) || v <= -100) return clear(c, 'no_data', no_data);
-      const f = ctx.facts[i]!;
-      const cur = Math.log1p(v / 100);
-      const avgLog = (sumLog + cur) / (n + 1);
-      const years = n + 1;
-      if (f.yearEnd) {
-        sumLog += cur;
-        n++;
+    step,
+    run(values: Float64Array, off: number, n: number, out: Uint8Array, c: Cell) {
+      for (let i = 0; i < n; i++) {
+        step(i, values[off + i]!, c);
+        out[off + i] = c.code;
       }
-      let band = avgLog * dir >= 0 ? on_track : behind;
-      if (g !== 0) {
-        const a = avgLog * dir;
-        band = a >= la * dir ? ahead : a >= lo * dir ? on_track : a >= lb * dir ? behind : seriously_behind;
-      }
-      const done = avgLog * Math.max(1, f.year - ctx.plan.start + 1);
-      const met = f.final ? (avgLog - Math.log1p(g)) * dir >= -tol : (done - need) * dir >= -tol;
-      clear(c, 'rate', settle(band, met, f, hard));
-      if (!c.full) return;
-      const avg = Math.expm1(avgLog);
-      c.actual = avg * 100;
-      c.expected = ratePct;
-      c.ratio = g === 0 ? NaN_ : avg / g;
-      c.extra = years;
-      const rem = ctx.plan.end - f.year;
-      c.requiredRate = rem > 0 ? Math.expm1((need - done) / rem) * 100 : NaN_;
     },
   };
 }
@@ -195,29 +227,36 @@ export function cumulativeJudge(ind: Indicator, total: number, basis: 'flow' | '
   let missing = 0;
   const tol = ctx.config.tolerance;
   const hard = isBinding(ind);
+  const step = (i: number, v: number, c: Cell): void => {
+    if (Number.isNaN(v)) {
+      missing++;
+      return clear(c, 'no_data', no_data);
+    }
+    const f = ctx.facts[i]!;
+    sum = basis === 'flow' ? sum + v : v;
+    const e = ctx.expected[i]!;
+    const ratio = e > 0 ? sum / e : NaN_;
+    const band = !Number.isNaN(ratio) ? gradeRatio(ratio, ctx.config) : on_track;
+    clear(c, 'cumulative', settle(band, sum >= total - tol, f, hard));
+    c.ratio = ratio;
+    if (!c.full) return;
+    c.actual = sum;
+    c.expected = e;
+    c.extra2 = missing;
+    c.requiredPerYear = f.remaining > 0 ? Math.max(0, total - sum) / f.remaining : NaN_;
+  };
   return {
     rule: 'cumulative.pro_rata',
     reset() {
       sum = 0;
       missing = 0;
     },
-    step(i, v, c) {
-      if (Number.isNaN(v)) {
-        missing++;
-        return clear(c, 'no_data', no_data);
+    step,
+    run(values: Float64Array, off: number, n: number, out: Uint8Array, c: Cell) {
+      for (let i = 0; i < n; i++) {
+        step(i, values[off + i]!, c);
+        out[off + i] = c.code;
       }
-      const f = ctx.facts[i]!;
-      sum = basis === 'flow' ? sum + v : v;
-      const e = ctx.expected[i]!;
-      const ratio = e > 0 ? sum / e : NaN_;
-      const band = !Number.isNaN(ratio) ? gradeRatio(ratio, ctx.config) : on_track;
-      clear(c, 'cumulative', settle(band, sum >= total - tol, f, hard));
-      c.ratio = ratio;
-      if (!c.full) return;
-      c.actual = sum;
-      c.expected = e;
-      c.extra2 = missing;
-      c.requiredPerYear = f.remaining > 0 ? Math.max(0, total - sum) / f.remaining : NaN_;
     },
   };
 }
@@ -255,35 +294,42 @@ export function thresholdJudge(
   const cfg = ctx.config;
   const hard = isBinding(ind);
   let firstBreach = -1;
+  const step = (i: number, v: number, c: Cell): void => {
+    const x = ctx.expected[i]!;
+    if (Number.isNaN(x)) return clear(c, 'no_assignment', not_assessable);
+    if (Number.isNaN(v)) return clear(c, 'no_data', no_data);
+    const f = ctx.facts[i]!;
+    const final = everyPeriod ? f.final : f.yearEnd;
+    const up = op === '≥' || op === '>';
+    const margin = x === 0 ? (up ? v : -v) : (up ? v - x : x - v) / Math.abs(x);
+    clear(c, 'bound', on_track);
+    c.actual = v;
+    c.expected = x;
+    c.extra = margin;
+    if (!meetsBound(v, op, x, cfg.tolerance)) {
+      if (firstBreach < 0 && everyPeriod) firstBreach = i;
+      c.extra2 = firstBreach;
+      const soft = -margin <= cfg.bound.seriousExcess + cfg.tolerance ? behind : seriously_behind;
+      c.code = hard ? (everyPeriod || final ? failed : warning) : soft;
+      return;
+    }
+    c.extra2 = firstBreach;
+    if (final && firstBreach >= 0) c.code = hard ? failed : behind;
+    else if (final) c.code = achieved;
+    else if (hard && margin < cfg.bound.warningMargin) c.code = warning;
+  };
   return {
     rule,
     op,
     reset() {
       firstBreach = -1;
     },
-    step(i, v, c) {
-      const x = ctx.expected[i]!;
-      if (Number.isNaN(x)) return clear(c, 'no_assignment', not_assessable);
-      if (Number.isNaN(v)) return clear(c, 'no_data', no_data);
-      const f = ctx.facts[i]!;
-      const final = everyPeriod ? f.final : f.yearEnd;
-      const up = op === '≥' || op === '>';
-      const margin = x === 0 ? (up ? v : -v) : (up ? v - x : x - v) / Math.abs(x);
-      clear(c, 'bound', on_track);
-      c.actual = v;
-      c.expected = x;
-      c.extra = margin;
-      if (!meetsBound(v, op, x, cfg.tolerance)) {
-        if (firstBreach < 0 && everyPeriod) firstBreach = i;
-        c.extra2 = firstBreach;
-        const soft = -margin <= cfg.bound.seriousExcess + cfg.tolerance ? behind : seriously_behind;
-        c.code = hard ? (everyPeriod || final ? failed : warning) : soft;
-        return;
+    step,
+    run(values: Float64Array, off: number, n: number, out: Uint8Array, c: Cell) {
+      for (let i = 0; i < n; i++) {
+        step(i, values[off + i]!, c);
+        out[off + i] = c.code;
       }
-      c.extra2 = firstBreach;
-      if (final && firstBreach >= 0) c.code = hard ? failed : behind;
-      else if (final) c.code = achieved;
-      else if (hard && margin < cfg.bound.warningMargin) c.code = warning;
     },
   };
 }
@@ -306,23 +352,30 @@ export function trendJudge(ind: Indicator, ctx: Ctx): Judge {
     [cfg.high * C, cfg.medium * C].map((x) => b.value * Math.max(0, 1 + (s * x) / 100) ** f.elapsed),
   );
   const hard = isBinding(ind);
+  const step = (i: number, v: number, c: Cell): void => {
+    if (Number.isNaN(v)) return clear(c, 'no_data', no_data);
+    const f = ctx.facts[i]!;
+    const [hi, mid] = levels[i] as [number, number];
+    let code = not_assessable;
+    if (v / b.value > 0 && f.elapsed > 0) {
+      code = good * (v - hi) >= 0 ? on_track : good * (v - mid) >= 0 ? behind : seriously_behind;
+      if (hard && code !== on_track && !f.final) code = warning;
+    }
+    clear(c, 'trend', code);
+    if (!c.full) return;
+    c.actual = v;
+    c.ratio = s * cagr(b.value, v, f.elapsed) * 100;
+    c.extra = C;
+  };
   return {
     rule: 'trend.cagr',
     reset() {},
-    step(i, v, c) {
-      if (Number.isNaN(v)) return clear(c, 'no_data', no_data);
-      const f = ctx.facts[i]!;
-      const [hi, mid] = levels[i] as [number, number];
-      let code = not_assessable;
-      if (v / b.value > 0 && f.elapsed > 0) {
-        code = good * (v - hi) >= 0 ? on_track : good * (v - mid) >= 0 ? behind : seriously_behind;
-        if (hard && code !== on_track && !f.final) code = warning;
+    step,
+    run(values: Float64Array, off: number, n: number, out: Uint8Array, c: Cell) {
+      for (let i = 0; i < n; i++) {
+        step(i, values[off + i]!, c);
+        out[off + i] = c.code;
       }
-      clear(c, 'trend', code);
-      if (!c.full) return;
-      c.actual = v;
-      c.ratio = s * cagr(b.value, v, f.elapsed) * 100;
-      c.extra = C;
     },
   };
 }
