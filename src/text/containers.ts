@@ -31,6 +31,8 @@ interface PdfTextItem {
   str?: string;
   hasEOL?: boolean;
   transform?: number[];
+  width?: number;
+  height?: number;
 }
 
 /**
@@ -66,27 +68,60 @@ export async function extractPdf(bytes: Uint8Array): Promise<Extracted> {
   return { text, tables: [], pages: pages.length };
 }
 
+interface PdfLine {
+  text: string;
+  right: number;
+  size: number;
+}
+
+/**
+ * One page as text. Items on one baseline form a line; a wide gap between items is a table
+ * column (written as a tab, as in the text seeds). A line that reaches the right margin
+ * continues in the next one (CJK text wraps without spaces); a shorter line ends its paragraph,
+ * and paragraphs are separated by a blank line like in a text file.
+ */
 function pageText(items: PdfTextItem[]): string {
-  const lines: string[] = [];
-  let line = '';
+  const lines = pdfLines(items);
+  const maxRight = Math.max(0, ...lines.map((l) => l.right));
+  let out = '';
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i] as PdfLine;
+    const next = lines[i + 1];
+    out += l.text;
+    if (!next) break;
+    const table = l.text.includes('\t') || next.text.includes('\t');
+    const wraps = !table && l.right >= maxRight - l.size * 2 && !/[。！？；：]$/.test(l.text);
+    out += wraps ? '' : table ? '\n' : '\n\n';
+  }
+  return out;
+}
+
+function pdfLines(items: PdfTextItem[]): PdfLine[] {
+  const lines: PdfLine[] = [];
+  let cur: PdfLine | null = null;
   let lastY: number | null = null;
   for (const item of items) {
-    const y = item.transform?.[5] ?? null;
-    if (lastY !== null && y !== null && Math.abs(y - lastY) > 2 && line) {
-      lines.push(line);
-      line = '';
+    const str = item.str ?? '';
+    const tr = item.transform ?? [];
+    const x = tr[4] ?? 0;
+    const y: number = tr[5] ?? lastY ?? 0;
+    const size = Math.abs(tr[0] ?? item.height ?? 10) || 10;
+    if (cur && lastY !== null && Math.abs(y - lastY) > size * 0.5) {
+      lines.push(cur);
+      cur = null;
     }
-    line += item.str ?? '';
-    if (y !== null) lastY = y;
-    if (item.hasEOL) {
-      lines.push(line);
-      line = '';
-      lastY = null;
+    if (str.trim().length > 0 || cur) {
+      if (!cur) cur = { text: '', right: 0, size };
+      const gap = cur.text ? x - cur.right : 0;
+      cur.text += gap > size * 1.5 ? `\t${str.trimStart()}` : str;
+      cur.right = Math.max(cur.right, x + (item.width ?? 0));
+    }
+    lastY = y;
+    if (item.hasEOL && cur) {
+      lines.push(cur);
+      cur = null;
     }
   }
-  if (line) lines.push(line);
-  return lines
-    .map((l) => l.replace(/[ \t]+$/, ''))
-    .join('\n')
-    .trim();
+  if (cur) lines.push(cur);
+  return lines.map((l) => ({ ...l, text: l.text.replace(/[ \t]+$/, '') })).filter((l) => l.text.trim().length > 0);
 }
