@@ -96,7 +96,6 @@ const clean = (s: string) =>
     .trim();
 
 export type { Period };
-export { isRetrospective };
 
 type Verb = { index: number; verb: string };
 type Found = Omit<Commitment, 'source'>;

@@ -103,26 +103,23 @@ function toGroup(text: string, p: Paragraph, g: Gazetteer, damaged: readonly Spa
   return { title: titled ? head.trim() : null, items, source: source(text, { start: p.start, end: p.end }) };
 }
 
-const keyOf = (name: string) =>
-  name
-    .replace(/\s+/g, '')
-    .replace(/(建设)?(项目|工程)$/, '')
-    .replace(/^(?:[\u4e00-\u9fa5]{1,2}[县市区])/, '');
+const keyOf = (name: string) => name.replace(/\s+/g, '').replace(/(建设)?(项目|工程)$/, '');
+
+const MIN_SHARED_NAME = 10;
+
+/** Same project: equal names, or one name (of at least 10 characters, not a generic task) inside the other. */
+const sameProject = (a: string, b: string) =>
+  a === b || (a.length >= MIN_SHARED_NAME && b.includes(a)) || (b.length >= MIN_SHARED_NAME && a.includes(b));
 
 /** Mark every item with the other boxes that name the same project. */
 function linkRepeats(boxes: ProjectBox[]): void {
-  const where = new Map<string, Set<string>>();
-  for (const b of boxes)
-    for (const g of b.groups)
-      for (const i of g.items) {
-        const k = keyOf(i.name);
-        if (k.length < 6) continue;
-        if (!where.has(k)) where.set(k, new Set());
-        where.get(k)?.add(b.box);
-      }
-  for (const b of boxes)
-    for (const g of b.groups)
-      for (const i of g.items) i.alsoIn = [...(where.get(keyOf(i.name)) ?? [])].filter((x) => x !== b.box);
+  const all = boxes.flatMap((b) =>
+    b.groups.flatMap((g) => g.items.map((i) => ({ box: b.box, item: i, key: keyOf(i.name) }))),
+  );
+  for (const a of all) {
+    const boxesWith = all.filter((b) => b.box !== a.box && sameProject(a.key, b.key)).map((b) => b.box);
+    a.item.alsoIn = [...new Set(boxesWith)];
+  }
 }
 
 /**

@@ -97,6 +97,13 @@ describe('project boxes of the seed plan', () => {
     expect(findItem(boxes, '稷山县融媒体').alsoIn).toEqual([]);
   });
 
+  it('links the seed projects that two boxes name, one name inside the other', () => {
+    expect(findItem(boxes, '蒲州故城国家考古遗址公园').alsoIn).toEqual(['专栏13']);
+    expect(findItem(boxes, '永济市蒲津渡与蒲州故城国家考古遗址公园').alsoIn).toEqual(['专栏15']);
+    expect(findItem(boxes, '永济华夏经典文化旅游区连片').alsoIn).toEqual(['专栏15']);
+    expect(findItem(boxes, '夏县博物馆').alsoIn).toEqual([]);
+  });
+
   it('finds boxes whether numbered 专栏 4 or 专栏4', () => {
     const spaced = extractPlan({ text: seedText.replace(/专栏(\d)/g, '专栏 $1') }).projectBoxes;
     const tight = extractPlan({ text: seedText.replace(/专栏 (\d)/g, '专栏$1') }).projectBoxes;
