@@ -11,12 +11,14 @@ import { LantuError } from '../errors.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { DocumentService } from '../services/document.service.ts';
 import { PlanService } from '../services/plan.service.ts';
+import { PlanReviewService } from '../services/plan-review.service.ts';
 import { RegionService } from '../services/region.service.ts';
 import { registerAuthorization } from './auth.ts';
 import { registerErrorHandler } from './errors.ts';
 import { documentRoutes } from './routes/document.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
 import { planRoutes } from './routes/plan.routes.ts';
+import { planItemRoutes } from './routes/plan-item.routes.ts';
 import { regionRoutes } from './routes/region.routes.ts';
 
 export const API_VERSION = '0.1.0';
@@ -27,6 +29,7 @@ export interface ApiServices {
   regions: RegionService;
   documents: DocumentService;
   plans: PlanService;
+  review: PlanReviewService;
 }
 
 export function createApiServices(ctx: ServiceContext): ApiServices {
@@ -36,6 +39,7 @@ export function createApiServices(ctx: ServiceContext): ApiServices {
     regions: new RegionService(ctx),
     documents: new DocumentService(ctx),
     plans: new PlanService(ctx),
+    review: new PlanReviewService(ctx),
   };
 }
 
@@ -80,6 +84,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(regionRoutes(services));
       await api.register(documentRoutes(services));
       await api.register(planRoutes(services));
+      await api.register(planItemRoutes(services));
     },
     { prefix: '/api' },
   );

@@ -1,28 +1,27 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { extractOutline, type OutlineNode } from '../extract/outline.ts';
+import { extractPlan } from '../extract/index.ts';
 import { normalizeDocument } from '../text/normalize.ts';
 import { printJson } from './output.ts';
 
-/** The public shape of one outline node in `lantu extract --json` (stable; documented in README). */
-function outlineJson(nodes: OutlineNode[]): unknown[] {
-  return nodes.map((n) => ({
-    level: n.level,
-    kind: n.kind,
-    number: n.number,
-    title: n.title,
-    start: n.start,
-    end: n.end,
-    children: outlineJson(n.children),
-  }));
-}
-
+/**
+ * `lantu extract FILE --json`: the stable contract of ingestion + extraction
+ * (schema: schemas/plan-extraction.schema.json, plus `document` and, with --text, `text`).
+ */
 export async function extractCommand(file: string, opts: { json?: boolean; text?: boolean }): Promise<void> {
   const bytes = await readFile(file);
   const doc = await normalizeDocument({ bytes: new Uint8Array(bytes), fileName: path.basename(file) });
+  const extraction = extractPlan({ text: doc.text, tables: doc.tables, damaged: doc.damaged });
   printJson({
-    document: { encoding: doc.encoding, format: doc.format, repairs: doc.repairs, chars: doc.text.length },
-    outline: outlineJson(extractOutline(doc.text)),
+    document: {
+      encoding: doc.encoding,
+      encodingConfidence: doc.encodingConfidence,
+      format: doc.format,
+      repairs: doc.repairs,
+      chars: doc.text.length,
+      damaged: doc.damaged,
+    },
+    ...extraction,
     ...(opts.text ? { text: doc.text } : {}),
   });
 }

@@ -5,6 +5,7 @@ import { extractOutline, type OutlineNode } from '../extract/outline.ts';
 import { guessPlanTitle } from '../extract/title.ts';
 import type { Repositories, ServiceContext } from './context.ts';
 import { DocumentService, type IncomingFile, type StoredDocument } from './document.service.ts';
+import { PlanReviewService } from './plan-review.service.ts';
 
 export interface PlanTarget {
   regionCode: string;
@@ -87,6 +88,8 @@ export class PlanService {
       isDemo: target.isDemo ?? false,
     });
     await repos.sections.insertTree(plan.id, toSectionTree(outline, document.text));
+    const damaged = document.normalized?.damaged ?? (await repos.documents.getDamaged(document.meta.id));
+    await new PlanReviewService(this.ctx).extractInto(repos, plan.id, document.text, damaged);
     return plan.id;
   }
 
