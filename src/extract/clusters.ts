@@ -40,9 +40,12 @@ function attachLoose(text: string, p: Paragraph, ch: FoundChain, list: Cluster[]
     return;
   }
   if (ch.kind !== 'value' || ch.segments.length < 3 || !/链/.test(p.text)) return;
+  // The industry named just before the chain, else the paragraph's lead (`做强中药材产业基地。`).
   const before = INDUSTRY_BEFORE.exec(p.text.slice(0, Math.max(0, fromInPara)));
-  if (!before) return;
-  const name = (before[1] as string).replace(/^(?:支持|推动|鼓励|引导|促进|发展|推进|加快|做强|壮大)+/, '');
+  const lead = /^([^，。；]{2,20}?产业[^，。；]{0,6})。/.exec(p.text);
+  const raw = before?.[1] ?? lead?.[1];
+  if (!raw) return;
+  const name = raw.replace(/^(?:支持|推动|鼓励|引导|促进|发展|推进|加快|做强|做大|壮大|打造|培育)+/, '');
   clusterOf(list, name, ch.source, false).chains.push(strip(ch));
 }
 

@@ -38,6 +38,9 @@ describe('clusters and value chains of the seed plan', () => {
       [['中药材'], ['饮片'], ['中成药']],
     ]);
     expect(chainsOf('煤化工产业')).toEqual([[['煤炭'], ['焦油深加工'], ['精细化产品'], ['碳材料']]]);
+    expect(chainsOf('中药材产业基地')).toEqual([[['中药材种植'], ['精深加工'], ['中药提取'], ['生物制药']]]);
+    const valueChains = clusters.flatMap((c) => c.chains).filter((c) => c.kind === 'value');
+    expect(valueChains).toHaveLength(9);
   });
 
   it('tells a chain of places (spatial) from a value chain', () => {
