@@ -100,6 +100,7 @@ function pdfLines(items: PdfTextItem[]): PdfLine[] {
   const lines: PdfLine[] = [];
   let cur: PdfLine | null = null;
   let lastY: number | null = null;
+  let spaced = false;
   for (const item of items) {
     const str = item.str ?? '';
     const tr = item.transform ?? [];
@@ -110,16 +111,22 @@ function pdfLines(items: PdfTextItem[]): PdfLine[] {
       lines.push(cur);
       cur = null;
     }
-    if (str.trim().length > 0 || cur) {
-      if (!cur) cur = { text: '', right: 0, size };
-      const gap = cur.text ? x - cur.right : 0;
-      cur.text += gap > size * 1.5 ? `\t${str.trimStart()}` : str;
-      cur.right = Math.max(cur.right, x + (item.width ?? 0));
-    }
     lastY = y;
+    if (str.trim().length === 0) {
+      // Whitespace items are where the layout put space; the next item's position tells how much.
+      spaced = spaced || str.length > 0;
+    } else {
+      if (!cur) cur = { text: '', right: x, size };
+      const gap = x - cur.right;
+      const sep = cur.text === '' ? '' : gap > size * 1.5 ? '\t' : spaced || gap > size * 0.25 ? ' ' : '';
+      cur.text += sep + str;
+      cur.right = x + (item.width ?? 0);
+      spaced = false;
+    }
     if (item.hasEOL && cur) {
       lines.push(cur);
       cur = null;
+      spaced = false;
     }
   }
   if (cur) lines.push(cur);

@@ -1,0 +1,175 @@
+import { Document, Packer, Paragraph, Table, TableCell, TableRow, WidthType } from 'docx';
+import iconv from 'iconv-lite';
+import * as OpenCC from 'opencc-js';
+import { describe, expect, it } from 'vitest';
+import { extractOutline } from '../../../src/extract/outline.ts';
+import { compact, normalize, normalizedSeed, SEEDS, seedBytes, seedText } from './seeds.ts';
+
+/**
+ * The plan in every format an office receives, each made from the UTF-8 seed: all must normalise
+ * to the same simplified body text, allowing only for what the format forces (whitespace in
+ * PDF and HTML, characters Big5 cannot hold).
+ */
+const plan = seedText(SEEDS.plan);
+const reference = () => normalizedSeed(SEEDS.plan);
+
+/** The seed's blocks: paragraphs (blank-line separated) and tables (runs of tab lines). */
+function planBlocks(): Array<{ kind: 'p'; text: string } | { kind: 'table'; rows: string[][] }> {
+  return plan
+    .replace(/\r\n?/g, '\n')
+    .split(/\n[ \t]*\n/)
+    .map((b) => b.replace(/^\n+|\n+$/g, ''))
+    .filter((b) => b.trim().length > 0)
+    .map((b) =>
+      b.includes('\t') ? { kind: 'table', rows: b.split('\n').map((l) => l.split('\t')) } : { kind: 'p', text: b },
+    );
+}
+
+describe('the plan as a text file in other encodings', () => {
+  it('GBK: detected as GB18030 and normalised to the same text', async () => {
+    const doc = await normalize(iconv.encode(plan, 'gbk'), 'plan.txt');
+    expect(doc.encoding).toBe('gb18030');
+    expect(doc.encodingConfidence).toBeGreaterThan(0.8);
+    expect(doc.text).toBe((await reference()).text);
+  });
+
+  it('UTF-16LE with BOM and UTF-16BE without BOM, and UTF-8 with BOM', async () => {
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(plan, 'utf-16le')]);
+    const be = iconv.encode(plan, 'utf-16be');
+    const bom8 = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(plan, 'utf8')]);
+    const ref = (await reference()).text;
+    for (const [bytes, enc] of [
+      [le, 'utf-16le'],
+      [be, 'utf-16be'],
+      [bom8, 'utf-8'],
+    ] as const) {
+      const doc = await normalize(new Uint8Array(bytes), 'plan.txt');
+      expect(doc.encoding).toBe(enc);
+      expect(doc.text).toBe(ref);
+    }
+  });
+
+  it('Big5 Traditional: detected as Big5 and converted back to the simplified text', async () => {
+    const traditional = OpenCC.Converter({ from: 'cn', to: 'tw' })(plan);
+    const doc = await normalize(iconv.encode(traditional, 'big5'), 'plan-big5.txt');
+    expect(doc.encoding).toBe('big5');
+    expect(repairCount(doc.repairs, 'traditional_to_simplified')).toBeGreaterThan(10_000);
+    const a = compact((await reference()).text);
+    const b = compact(doc.text);
+    // Big5 has no code for a few characters (they become `?`) and a round trip through
+    // Traditional is not perfectly reversible (`于/於`): allow 0.5 %, compare the rest exactly.
+    expect(b.length).toBe(a.length);
+    let diff = 0;
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) diff++;
+    expect(diff / a.length).toBeLessThan(0.005);
+    expect(extractOutline(doc.text).length).toBe(12);
+  });
+
+  it('GB18030 with its own BOM', async () => {
+    const bytes = Buffer.concat([Buffer.from([0x84, 0x31, 0x95, 0x33]), iconv.encode(plan, 'gb18030')]);
+    const doc = await normalize(new Uint8Array(bytes), 'plan.txt');
+    expect(doc.encoding).toBe('gb18030');
+    expect(doc.encodingConfidence).toBe(1);
+  });
+});
+
+describe('the plan as a Word file with real tables', () => {
+  async function planDocx(): Promise<Uint8Array> {
+    const children = planBlocks().map((b) =>
+      b.kind === 'p'
+        ? b.text.split('\n').map((line) => new Paragraph({ text: line }))
+        : [
+            new Table({
+              width: { size: 100, type: WidthType.PERCENTAGE },
+              rows: b.rows.map(
+                (r) =>
+                  new TableRow({ children: r.map((c) => new TableCell({ children: [new Paragraph({ text: c })] })) }),
+              ),
+            }),
+          ],
+    );
+    const doc = new Document({ sections: [{ children: children.flat() }] });
+    return new Uint8Array(await Packer.toBuffer(doc));
+  }
+
+  it('normalises to the same text, tables as tab-separated lines at the recorded offsets', async () => {
+    const doc = await normalize(await planDocx(), 'plan.docx');
+    const ref = await reference();
+    expect(doc.format).toBe('docx');
+    expect(doc.encoding).toBe('binary');
+    expect(compact(doc.text)).toBe(compact(ref.text));
+    expect(doc.tables.length).toBe(planBlocks().filter((b) => b.kind === 'table').length);
+    for (const t of doc.tables) {
+      expect(doc.text.slice(t.start, t.end)).toBe(t.rows.map((r) => r.join('\t')).join('\n'));
+    }
+    // The 专栏1 row of GDP growth keeps its cells, empty ones included, as in the seed.
+    const gdp = doc.tables.flatMap((t) => t.rows).find((r) => r.includes('地区生产总值(%)'));
+    const seedRow = plan.split('\n').find((l) => l.includes('地区生产总值(%)\t1174'));
+    expect(gdp).toEqual(seedRow?.split('\t'));
+    expect(gdp).toContain('');
+    expect(extractOutline(doc.text).length).toBe(12);
+  });
+
+  it('reads the file by its content even when it is named .bin', async () => {
+    const doc = await normalize(await planDocx(), 'upload.bin');
+    expect(doc.format).toBe('docx');
+  });
+});
+
+describe('the plan as a web page with navigation, adverts and scripts around it', () => {
+  const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  function planHtml(): string {
+    const body = planBlocks()
+      .map((b) =>
+        b.kind === 'p'
+          ? b.text
+              .split('\n')
+              .map((l) => `<p>${escape(l)}</p>`)
+              .join('\n')
+          : `<table>${b.rows.map((r) => `<tr>${r.map((c) => `<td>${escape(c)}</td>`).join('')}</tr>`).join('\n')}</table>`,
+      )
+      .join('\n');
+    return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>运城市人民政府</title>
+<script>var ad = "第十三章 广告脚本";</script><style>p{margin:0}</style></head><body>
+<header class="site-header"><a href="/">首页</a> <a href="/zwgk">政务公开</a></header>
+<nav class="menu"><ul><li>首页</li><li>政府信息公开</li><li>第十四章 导航栏</li></ul></nav>
+<div class="ad-banner">ad1 webp 点击下载客户端</div>
+<div class="content">${body}</div>
+<aside class="sidebar"><p>相关阅读：运城市召开全市经济工作会议，会议强调要坚持稳中求进工作总基调。</p></aside>
+<footer>主办：运城市人民政府办公室 版权所有</footer></body></html>`;
+  }
+
+  it('keeps the article only and normalises to the same text', async () => {
+    const doc = await normalize(new Uint8Array(Buffer.from(planHtml(), 'utf8')), 'plan.html');
+    const ref = await reference();
+    expect(doc.format).toBe('html');
+    expect(compact(doc.text)).toBe(compact(ref.text));
+    for (const chrome of ['首页', '导航栏', '广告脚本', '点击下载', '相关阅读', '版权所有']) {
+      expect(doc.text).not.toContain(chrome);
+    }
+    expect(doc.tables.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('reads a GBK web page saved without a charset declaration', async () => {
+    const doc = await normalize(new Uint8Array(iconv.encode(planHtml(), 'gbk')), 'plan.htm');
+    expect(doc.encoding).toBe('gb18030');
+    expect(compact(doc.text)).toBe(compact((await reference()).text));
+  });
+});
+
+describe('the plan as a PDF (made with LibreOffice, committed)', () => {
+  it('reads every page in order and normalises to the same text, whitespace aside', async () => {
+    const doc = await normalize(seedBytes('variants/yuncheng-plan.pdf'), 'plan.pdf');
+    expect(doc.format).toBe('pdf');
+    expect(doc.pages).toBe(53);
+    expect(compact(doc.text)).toBe(compact((await reference()).text));
+    const outline = extractOutline(doc.text);
+    expect(outline.map((c) => c.ordinal)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    // Table columns come back as tabs, from the gaps between items on a line.
+    expect(doc.text).toMatch(/地区生产总值\(%\)\t1174/);
+  });
+});
+
+function repairCount(repairs: Array<{ kind: string; count: number }>, kind: string): number {
+  return repairs.find((r) => r.kind === kind)?.count ?? 0;
+}
