@@ -1,3 +1,4 @@
+import { foldWidth } from '../text/numerals.ts';
 import type { Span } from '../text/types.ts';
 import { capacitiesOf } from './capacity.ts';
 import type { OutlineNode } from './outline.ts';
@@ -48,10 +49,10 @@ function fragments(p: Paragraph, from: number, to: number): Fragment[] {
  * (`运城联通、运城移动、运城电信的 5G 基站建设项目`, `200 万吨冷轧卷板、80 万吨冷轧带钢、100 万吨钢管项目`).
  */
 function continues(cur: Fragment, next: Fragment, p: Paragraph): boolean {
-  const t = cur.text.replace(/\s+/g, '');
+  const t = foldWidth(cur.text).replace(/\s+/g, '');
   if (NAME_END.test(t)) return false;
   if (p.text[cur.to] === '。') return false;
-  const n = next.text.replace(/\s+/g, '');
+  const n = foldWidth(next.text).replace(/\s+/g, '');
   const short = t.length <= 8;
   const qtyNext = /^[\d.×x]+[万亿千百]?(吨|台|套|件|平方米|平米|亩|头|千瓦|兆瓦|MW|只|辆)/.test(n);
   // `缸体、缸盖…`: parallel parts of one name share their head character.

@@ -91,3 +91,25 @@ describe('learnGazetteer', () => {
     );
   });
 });
+
+describe('the seed written with full-width digits throughout', () => {
+  const wide = seedText.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
+  const a = extractPlan({ text: seedText });
+  const b = extractPlan({ text: wide });
+
+  it('extracts the same structure and values', () => {
+    const count = (x: typeof a) => [
+      x.indicatorTables.map((t) => t.rows.length),
+      x.projectBoxes.map((p) => p.groups.flatMap((g) => g.items).length),
+      x.clusters.map((c) => c.chains.length),
+      x.zones.length,
+    ];
+    expect(count(b)).toEqual(count(a));
+    const values = (x: typeof a) => x.indicatorTables.flatMap((t) => t.rows.map((r) => r.cells.target?.value ?? null));
+    expect(values(b)).toEqual(values(a));
+    expect(b.commitments.map((c) => c.value)).toEqual(a.commitments.map((c) => c.value));
+    const caps = (x: typeof a) =>
+      x.projectBoxes.flatMap((p) => p.groups.flatMap((g) => g.items.flatMap((i) => i.capacity.map((c) => c.value))));
+    expect(caps(b)).toEqual(caps(a));
+  });
+});
