@@ -68,15 +68,24 @@ export default async function run(): Promise<BenchResult[]> {
   const total = INDICATORS * REGIONS * periods.length;
   // One warm-up pass on a slice so the timed pass measures compiled code, as a server would run it.
   for (let i = 0; i < TARGETS.length; i++) evaluateGrid(indicators[i]!, plan, periods, grids[i]!);
+  // Best of three passes: the machine is shared, and the slowest pass measures the neighbours.
+  let ms = Number.POSITIVE_INFINITY;
+  let cpuMs = Number.POSITIVE_INFINITY;
   let checksum = 0;
-  const t0 = performance.now();
-  for (let i = 0; i < INDICATORS; i++) {
-    const r = evaluateGrid(indicators[i]!, plan, periods, grids[i]!);
-    checksum += r.status[r.status.length - 1]!;
+  for (let pass = 0; pass < 3; pass++) {
+    checksum = 0;
+    const cpu0 = process.cpuUsage();
+    const t0 = performance.now();
+    for (let i = 0; i < INDICATORS; i++) {
+      const r = evaluateGrid(indicators[i]!, plan, periods, grids[i]!);
+      checksum += r.status[r.status.length - 1]!;
+    }
+    ms = Math.min(ms, performance.now() - t0);
+    const cpu = process.cpuUsage(cpu0);
+    cpuMs = Math.min(cpuMs, (cpu.user + cpu.system) / 1000);
   }
-  const ms = performance.now() - t0;
   const perSecond = Math.round(total / (ms / 1000));
-  const note = `${total.toLocaleString('en')} values in ${ms.toFixed(0)} ms (checksum ${checksum})`;
+  const note = `${total.toLocaleString('en')} values, best of 3: ${ms.toFixed(0)} ms wall, ${cpuMs.toFixed(0)} ms CPU (checksum ${checksum})`;
   return [
     {
       name: 'evaluate 300 indicators × 3,000 regions × 20 periods (pure)',

@@ -31,7 +31,8 @@ export function compile(
 ): Compiled {
   const facts = periods.map((p) => periodFacts(indicator, plan, p));
   const expected = new Float64Array(facts.length).fill(Number.NaN);
-  const judge = makeJudge(indicator, indicator.target, { plan, config, facts, expected });
+  const final = Uint8Array.from(facts, (f) => (f.final ? 1 : 0));
+  const judge = makeJudge(indicator, indicator.target, { plan, config, facts, expected, final });
   return { indicator, plan, config, facts, expected, judge };
 }
 

@@ -111,6 +111,8 @@ export interface Ctx {
   config: EvaluationConfig;
   facts: PeriodFacts[];
   expected: Float64Array;
+  /** `facts[i].final` as 0/1: the bulk loops read flat arrays, not objects. */
+  final: Uint8Array;
 }
 
 export function periodFacts(indicator: Indicator, plan: PlanPeriod, p: Period): PeriodFacts {
@@ -145,9 +147,9 @@ export const BANDS = Uint8Array.of(seriously_behind, behind, on_track, ahead);
  * reached; at the end, the target is met. A binding indicator short at the end has failed, and one
  * behind before the end is at risk (预警).
  */
-export function settle(code: number, met: boolean, f: PeriodFacts, binding: boolean): number {
-  if (met) return f.final ? achieved : achieved_early;
-  if (f.final) return binding ? failed : Math.min(code, on_track);
+export function settle(code: number, met: boolean, final: boolean, binding: boolean): number {
+  if (met) return final ? achieved : achieved_early;
+  if (final) return binding ? failed : Math.min(code, on_track);
   if (binding && (code === behind || code === seriously_behind)) return warning;
   return code;
 }

@@ -44,13 +44,13 @@ export function levelJudge(ind: Indicator, T: number, path: 'linear' | 'geometri
   const up = Math.sign(delta);
   const step = (i: number, v: number, c: Cell): void => {
     if (Number.isNaN(v)) return clear(c, 'no_data', no_data);
-    const f = ctx.facts[i]!;
     const e = ctx.expected[i]!;
     const ratio = e === b.value ? NaN_ : (v - b.value) / (e - b.value);
     const band = !Number.isNaN(ratio) ? gradeRatio(ratio, ctx.config) : (v - b.value) * up >= 0 ? on_track : behind;
-    clear(c, 'path', settle(band, (v - T) * up >= -tol, f, hard));
+    clear(c, 'path', settle(band, (v - T) * up >= -tol, ctx.final[i] === 1, hard));
     c.ratio = ratio;
     if (!c.full) return;
+    const f = ctx.facts[i]!;
     c.actual = v;
     c.expected = e;
     c.requiredRate = requiredRate(v, T, f.remaining);
@@ -84,7 +84,7 @@ function noBaselineJudge(ind: Indicator, T: number, ctx: Ctx): Judge {
         ? behind
         : seriously_behind;
     clear(c, met ? 'path' : f.final ? 'path' : 'no_baseline', 0);
-    c.code = met ? settle(on_track, true, f, false) : f.final ? late : not_assessable;
+    c.code = met ? settle(on_track, true, f.final, false) : f.final ? late : not_assessable;
     c.actual = v;
     c.expected = T;
     c.requiredRate = requiredRate(v, T, f.remaining);
@@ -119,8 +119,9 @@ export function growthJudge(ind: Indicator, ratePct: number, ctx: Ctx): Judge {
   const { ahead: kA, onTrack: kO, behind: kB } = ctx.config.ratio;
   const levels = ctx.facts.map((f) => {
     const t = Math.max(0, f.elapsed);
-    return [kA, kO, kB].map((k) => b.value * Math.max(0, 1 + k * g) ** t) as [number, number, number];
+    return [kA, kO, kB].map((k) => b.value * Math.max(0, 1 + k * g) ** t);
   });
+  const flat = Float64Array.from(levels.flat());
   ctx.facts.forEach((f, i) => {
     ctx.expected[i] = b.value * (1 + g) ** Math.max(0, f.elapsed);
   });
@@ -128,15 +129,17 @@ export function growthJudge(ind: Indicator, ratePct: number, ctx: Ctx): Judge {
   const hard = isBinding(ind);
   const step = (i: number, v: number, c: Cell): void => {
     if (Number.isNaN(v)) return clear(c, 'no_data', no_data);
-    const f = ctx.facts[i]!;
-    const [la, lo, lb] = levels[i]!;
+    const la = flat[3 * i]!;
+    const lo = flat[3 * i + 1]!;
+    const lb = flat[3 * i + 2]!;
     let band = on_track;
-    if (f.elapsed > 0) {
+    if (la !== b.value) {
       band =
         (v - la) * up >= 0 ? ahead : (v - lo) * up >= 0 ? on_track : (v - lb) * up >= 0 ? behind : seriously_behind;
     }
-    clear(c, 'path', settle(band, (v - L) * up >= -tol * Math.abs(L), f, hard));
+    clear(c, 'path', settle(band, (v - L) * up >= -tol * Math.abs(L), ctx.final[i] === 1, hard));
     if (!c.full) return;
+    const f = ctx.facts[i]!;
     const observed = cagr(b.value, v, f.elapsed);
     c.ratio = observed / g;
     c.extra = observed * 100;
@@ -192,7 +195,7 @@ export function rateJudge(ind: Indicator, ratePct: number, ctx: Ctx): Judge {
     }
     const done = avgLog * Math.max(1, f.year - ctx.plan.start + 1);
     const met = f.final ? (avgLog - Math.log1p(g)) * dir >= -tol : (done - need) * dir >= -tol;
-    clear(c, 'rate', settle(band, met, f, hard));
+    clear(c, 'rate', settle(band, met, f.final, hard));
     if (!c.full) return;
     const avg = Math.expm1(avgLog);
     c.actual = avg * 100;
@@ -232,14 +235,14 @@ export function cumulativeJudge(ind: Indicator, total: number, basis: 'flow' | '
       missing++;
       return clear(c, 'no_data', no_data);
     }
-    const f = ctx.facts[i]!;
     sum = basis === 'flow' ? sum + v : v;
     const e = ctx.expected[i]!;
     const ratio = e > 0 ? sum / e : NaN_;
     const band = !Number.isNaN(ratio) ? gradeRatio(ratio, ctx.config) : on_track;
-    clear(c, 'cumulative', settle(band, sum >= total - tol, f, hard));
+    clear(c, 'cumulative', settle(band, sum >= total - tol, ctx.final[i] === 1, hard));
     c.ratio = ratio;
     if (!c.full) return;
+    const f = ctx.facts[i]!;
     c.actual = sum;
     c.expected = e;
     c.extra2 = missing;
@@ -348,21 +351,25 @@ export function trendJudge(ind: Indicator, ctx: Ctx): Judge {
   const s = good * Math.sign(b.value);
   // s·CAGR ≥ x ⇔ good·(v − b·(1 + s·x)^t) ≥ 0 (Open SDG signs by direction and by the baseline's
   // sign): the bands become levels, computed once per period.
-  const levels = ctx.facts.map((f) =>
-    [cfg.high * C, cfg.medium * C].map((x) => b.value * Math.max(0, 1 + (s * x) / 100) ** f.elapsed),
+  const levels = Float64Array.from(
+    ctx.facts.flatMap((f) =>
+      [cfg.high * C, cfg.medium * C].map((x) => b.value * Math.max(0, 1 + (s * x) / 100) ** f.elapsed),
+    ),
   );
+  const elapsed = Float64Array.from(ctx.facts, (f) => f.elapsed);
   const hard = isBinding(ind);
   const step = (i: number, v: number, c: Cell): void => {
     if (Number.isNaN(v)) return clear(c, 'no_data', no_data);
-    const f = ctx.facts[i]!;
-    const [hi, mid] = levels[i] as [number, number];
+    const hi = levels[2 * i]!;
+    const mid = levels[2 * i + 1]!;
     let code = not_assessable;
-    if (v / b.value > 0 && f.elapsed > 0) {
+    if (v / b.value > 0 && elapsed[i]! > 0) {
       code = good * (v - hi) >= 0 ? on_track : good * (v - mid) >= 0 ? behind : seriously_behind;
-      if (hard && code !== on_track && !f.final) code = warning;
+      if (hard && code !== on_track && ctx.final[i] === 0) code = warning;
     }
     clear(c, 'trend', code);
     if (!c.full) return;
+    const f = ctx.facts[i]!;
     c.actual = v;
     c.ratio = s * cagr(b.value, v, f.elapsed) * 100;
     c.extra = C;
