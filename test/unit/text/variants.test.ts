@@ -117,16 +117,16 @@ describe('the plan as a Word file with real tables', () => {
 });
 
 describe('the plan as a web page with navigation, adverts and scripts around it', () => {
-  const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   function planHtml(): string {
     const body = planBlocks()
       .map((b) =>
         b.kind === 'p'
           ? b.text
               .split('\n')
-              .map((l) => `<p>${escape(l)}</p>`)
+              .map((l) => `<p>${esc(l)}</p>`)
               .join('\n')
-          : `<table>${b.rows.map((r) => `<tr>${r.map((c) => `<td>${escape(c)}</td>`).join('')}</tr>`).join('\n')}</table>`,
+          : `<table>${b.rows.map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('\n')}</table>`,
       )
       .join('\n');
     return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>运城市人民政府</title>
