@@ -38,6 +38,17 @@ function splitHeader(rows: RawRow[]): { header: RawRow[]; body: RawRow[] } {
   return { header, body };
 }
 
+/** The 注 paragraph after a table and its numbered continuation lines (` 2. …`), not later prose. */
+function notesAfter(lines: RawRow[], after: number): string[] {
+  const out: string[] = [];
+  for (const l of lines.filter((o) => o.start > after)) {
+    const t = l.cells.join(' ').trim();
+    if (/^注[：:]/.test(t) || (out.length > 0 && /^(?:\d+|[（(]\d+[）)])[.．、]?/.test(t))) out.push(t);
+    else if (out.length > 0) break;
+  }
+  return out;
+}
+
 /** `*为2019年数据` in a note gives the year of starred values. */
 export function starYearOf(notes: string[]): number | null {
   for (const n of notes) {
@@ -63,10 +74,7 @@ export function extractBoxTable(text: string, box: OutlineNode, damaged: readonl
   const roles = new Set(columns.map((c) => c.role));
   if (!roles.has('name') || !['baseline', 'target', 'growth'].some((r) => roles.has(r as never))) return null;
   const lastRowEnd = Math.max(...body.map((r) => r.end));
-  const notes = [
-    ...rows.filter(isNote).map((r) => r.cells.join(' ').trim()),
-    ...other.filter((o) => o.start > lastRowEnd).map((o) => o.cells.join(' ').trim()),
-  ];
+  const notes = [...rows.filter(isNote).map((r) => r.cells.join(' ').trim()), ...notesAfter(other, lastRowEnd)];
   const { rows: parsed, issues } = buildRows(text, body, columns, starYearOf(notes), damaged);
   const first = header[0] as RawRow;
   return {

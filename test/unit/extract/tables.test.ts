@@ -74,6 +74,12 @@ describe('indicator tables of the seed plan', () => {
     });
   });
 
+  it('keeps the table notes, where the year of starred values comes from', () => {
+    expect(table(tables, '专栏1').notes).toHaveLength(4);
+    expect(table(tables, '专栏1').notes[0]).toMatch(/^注：1\./);
+    expect(table(tables, '专栏2').notes).toEqual(['注：[]为累计完成数，*为2019年数据。']);
+  });
+
   it('checks the stated category counts and reports a mismatch', () => {
     expect(table(tables, '专栏2').issues).toEqual([]);
     const text = seedText.replace('二、创新驱动（5个）', '二、创新驱动（6个）');
