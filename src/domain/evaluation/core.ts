@@ -101,8 +101,8 @@ export interface Judge {
   reset(): void;
   /** Judge value `v` (NaN = missing) of period `i`; must be called in period order. */
   step(i: number, v: number, c: Cell): void;
-  /** Optional bulk form: step through `n` values of one region from `off`, writing codes to `out`. */
-  run?(values: Float64Array, off: number, n: number, out: Uint8Array, c: Cell): void;
+  /** Bulk form: step through `count` values of one region from `off`, writing codes to `out`. */
+  run?(values: Float64Array, off: number, count: number, out: Uint8Array, c: Cell): void;
 }
 
 /** What a judge factory receives: the periods, and the path array it fills in. */

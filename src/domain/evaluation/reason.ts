@@ -63,6 +63,9 @@ function factClause(c: Compiled, f: PeriodFacts, cell: Cell, boundOp: BoundOp | 
         en: `The provincial assignment for ${f.year} has not been entered`,
       };
     case 'no_baseline':
+      if (Number.isNaN(cell.actual)) {
+        return { zh: '缺少基期值，无法计算进度', en: 'Without a baseline progress cannot be measured' };
+      }
       return {
         zh: `${P.zh}实际值 ${a}${u}，尚未达到${end}年目标 ${e}${u}，缺少基期值无法计算进度`,
         en: `${P.en} actual ${a}${u}, not yet at the ${end} target ${e}${u}; without a baseline progress cannot be measured`,

@@ -60,8 +60,8 @@ export function levelJudge(ind: Indicator, T: number, path: 'linear' | 'geometri
     rule: geometric ? 'level.geometric' : 'level.linear',
     reset() {},
     step,
-    run(values: Float64Array, off: number, n: number, out: Uint8Array, c: Cell) {
-      for (let i = 0; i < n; i++) {
+    run(values: Float64Array, off: number, count: number, out: Uint8Array, c: Cell) {
+      for (let i = 0; i < count; i++) {
         step(i, values[off + i]!, c);
         out[off + i] = c.code;
       }
@@ -94,8 +94,8 @@ function noBaselineJudge(ind: Indicator, T: number, ctx: Ctx): Judge {
     rule: 'level.no_baseline',
     reset() {},
     step,
-    run(values: Float64Array, off: number, n: number, out: Uint8Array, c: Cell) {
-      for (let i = 0; i < n; i++) {
+    run(values: Float64Array, off: number, count: number, out: Uint8Array, c: Cell) {
+      for (let i = 0; i < count; i++) {
         step(i, values[off + i]!, c);
         out[off + i] = c.code;
       }
@@ -151,8 +151,8 @@ export function growthJudge(ind: Indicator, ratePct: number, ctx: Ctx): Judge {
     rule: 'growth.cagr_ratio',
     reset() {},
     step,
-    run(values: Float64Array, off: number, n: number, out: Uint8Array, c: Cell) {
-      for (let i = 0; i < n; i++) {
+    run(values: Float64Array, off: number, count: number, out: Uint8Array, c: Cell) {
+      for (let i = 0; i < count; i++) {
         step(i, values[off + i]!, c);
         out[off + i] = c.code;
       }
@@ -212,8 +212,8 @@ export function rateJudge(ind: Indicator, ratePct: number, ctx: Ctx): Judge {
       n = 0;
     },
     step,
-    run(values: Float64Array, off: number, n: number, out: Uint8Array, c: Cell) {
-      for (let i = 0; i < n; i++) {
+    run(values: Float64Array, off: number, count: number, out: Uint8Array, c: Cell) {
+      for (let i = 0; i < count; i++) {
         step(i, values[off + i]!, c);
         out[off + i] = c.code;
       }
@@ -255,8 +255,8 @@ export function cumulativeJudge(ind: Indicator, total: number, basis: 'flow' | '
       missing = 0;
     },
     step,
-    run(values: Float64Array, off: number, n: number, out: Uint8Array, c: Cell) {
-      for (let i = 0; i < n; i++) {
+    run(values: Float64Array, off: number, count: number, out: Uint8Array, c: Cell) {
+      for (let i = 0; i < count; i++) {
         step(i, values[off + i]!, c);
         out[off + i] = c.code;
       }
@@ -328,8 +328,8 @@ export function thresholdJudge(
       firstBreach = -1;
     },
     step,
-    run(values: Float64Array, off: number, n: number, out: Uint8Array, c: Cell) {
-      for (let i = 0; i < n; i++) {
+    run(values: Float64Array, off: number, count: number, out: Uint8Array, c: Cell) {
+      for (let i = 0; i < count; i++) {
         step(i, values[off + i]!, c);
         out[off + i] = c.code;
       }
@@ -346,8 +346,10 @@ export function trendJudge(ind: Indicator, ctx: Ctx): Judge {
   const b = ind.baseline;
   if (!b || b.value === 0) return constantJudge('trend.cagr', 'no_baseline');
   const cfg = ctx.config.trend;
-  const C = limitFactor(b.value, ind.naturalLimit ?? null, cfg.limitExponent);
   const good = ind.direction === 'higher' ? 1 : -1;
+  // Only a limit that lies the good way matters: a 100 % cap does not slow a rate meant to fall.
+  const limit = ind.naturalLimit ?? null;
+  const C = limit !== null && good * (limit - b.value) >= 0 ? limitFactor(b.value, limit, cfg.limitExponent) : 1;
   const s = good * Math.sign(b.value);
   // s·CAGR ≥ x ⇔ good·(v − b·(1 + s·x)^t) ≥ 0 (Open SDG signs by direction and by the baseline's
   // sign): the bands become levels, computed once per period.
@@ -378,8 +380,8 @@ export function trendJudge(ind: Indicator, ctx: Ctx): Judge {
     rule: 'trend.cagr',
     reset() {},
     step,
-    run(values: Float64Array, off: number, n: number, out: Uint8Array, c: Cell) {
-      for (let i = 0; i < n; i++) {
+    run(values: Float64Array, off: number, count: number, out: Uint8Array, c: Cell) {
+      for (let i = 0; i < count; i++) {
         step(i, values[off + i]!, c);
         out[off + i] = c.code;
       }

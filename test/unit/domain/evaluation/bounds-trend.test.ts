@@ -143,6 +143,16 @@ describe('trend without a target (Open SDG bands 1.5 % / 0.5 % / 0)', () => {
     expect(capped.reason.zh).toContain('接近自然极限 100%');
   });
 
+  it('ignores a limit that lies the wrong way (a cap for a rate meant to fall)', () => {
+    const falling = ind(
+      { kind: 'trend' },
+      { direction: 'lower', baseline: { year: 2020, value: 98 }, naturalLimit: 100 },
+    );
+    const r = at(falling, 97.8); // −0.068 % a year: too slow without narrowing
+    expect(r.inputs.limitFactor).toBe(1);
+    expect(r.status).toBe('seriously_behind');
+  });
+
   it('at the limit holding still is on track, slipping is not', () => {
     const full = ind({ kind: 'trend' }, { baseline: { year: 2020, value: 100 }, naturalLimit: 100 });
     expect(at(full, 100).status).toBe('on_track');

@@ -36,6 +36,12 @@ describe('growth target, observations are the quantity (geometric path)', () => 
     expect(at(v).status).toBe(status);
   });
 
+  it('without a baseline the growth cannot be measured', () => {
+    const r = evaluateIndicator({ ...gdp, baseline: null }, PLAN, obs({ 2023: 120 }), '2023');
+    expect(r.status).toBe('not_assessable');
+    expect(r.reason.zh).toBe('缺少基期值，无法计算进度，属于无法评估。');
+  });
+
   it('at 2025: at or above 146.93 → achieved', () => {
     expect(at(146.94, '2025').status).toBe('achieved');
     expect(at(146, '2025').status).toBe('on_track');
