@@ -6,7 +6,7 @@ import { type Gazetteer, learnGazetteer, placeOf } from './places.ts';
 import type { ProjectBox, ProjectGroup, ProjectItem } from './schema.ts';
 import { isDamaged, type Paragraph, paragraphs, source, spanOf } from './text.ts';
 
-export const PROJECT_BOX_TITLE = /(?:重大|重点)[\u4e00-\u9fa5]{0,6}?(?:工程|项目)|工程包|项目库/;
+const PROJECT_BOX_TITLE = /(?:重大|重点)[\u4e00-\u9fa5]{0,6}?(?:工程|项目)|工程包|项目库/;
 
 /** Words a project name ends with; a fragment ending otherwise continues into the next one. */
 const NAME_END = new RegExp(

@@ -21,7 +21,7 @@ const VALUE_KINDS = new Set([
   'relative',
 ]);
 
-export function isValueLike(s: string): boolean {
+function isValueLike(s: string): boolean {
   const t = s.trim();
   if (t === '') return false;
   return VALUE_KINDS.has(parseCell(t, { starYear: null, columnYear: null }).kind);

@@ -50,7 +50,7 @@ function notesAfter(lines: RawRow[], after: number): string[] {
 }
 
 /** `*为2019年数据` in a note gives the year of starred values. */
-export function starYearOf(notes: string[]): number | null {
+function starYearOf(notes: string[]): number | null {
   for (const n of notes) {
     const m = /\*\s*(?:为|表示|是|系)\s*((?:19|20)\d{2})\s*年/.exec(foldWidth(n));
     if (m) return Number(m[1]);
@@ -59,7 +59,7 @@ export function starYearOf(notes: string[]): number | null {
 }
 
 /** The indicator table of one box, or null when the box holds no table of indicators. */
-export function extractBoxTable(text: string, box: OutlineNode, damaged: readonly Span[] = []): IndicatorTable | null {
+function extractBoxTable(text: string, box: OutlineNode, damaged: readonly Span[] = []): IndicatorTable | null {
   const { rows, other } = tabLines(text, box.bodyStart, box.end);
   const tableRows = rows.filter((r) => !isNote(r));
   const { header, body } = splitHeader(tableRows);

@@ -92,8 +92,3 @@ export function isDamaged(damaged: readonly Span[] | undefined, start: number, e
   if (!damaged) return false;
   return damaged.some((d) => d.start < end && start < d.end);
 }
-
-/** Whitespace inside a name is kept only between a CJK character and a Latin/digit run, as written. */
-export function cleanName(s: string): string {
-  return s.replace(/\s*\n\s*/g, '').trim();
-}
