@@ -132,6 +132,21 @@ describe('cumulative target (时间过半、任务过半)', () => {
     expect(evaluateIndicator(toDate, PLAN, obs({ 2025: 1000 }), '2025').status).toBe('achieved');
   });
 
+  // Total 1000 over 2021–2025: 600 due by 2023; edges at 660 (1.10), 570 (0.95), 360 (0.60).
+  it.each<[number, Status, Status]>([
+    [661, 'ahead', 'ahead'],
+    [659, 'on_track', 'on_track'],
+    [571, 'on_track', 'on_track'],
+    [569, 'behind', 'warning'],
+    [361, 'behind', 'warning'],
+    [359, 'seriously_behind', 'warning'],
+  ])('total %d by 2023 → %s (expected), %s (binding)', (v, expected, binding) => {
+    const toDate = ind({ kind: 'cumulative', total: 1000, basis: 'to_date' });
+    expect(evaluateIndicator(toDate, PLAN, obs({ 2023: v }), '2023').status).toBe(expected);
+    const hard = { ...toDate, attribute: 'binding' as const };
+    expect(evaluateIndicator(hard, PLAN, obs({ 2023: v }), '2023').status).toBe(binding);
+  });
+
   it('counts missing periods in the provenance', () => {
     const annual = ind({ kind: 'cumulative', total: 1000 });
     const r = evaluateIndicator(annual, PLAN, obs({ 2021: 200, 2023: 200 }), '2023');

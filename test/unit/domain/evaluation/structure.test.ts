@@ -173,3 +173,36 @@ describe('result shape for the CLI', () => {
     });
   });
 });
+
+describe('periods and configuration', () => {
+  it('maps the asked period onto the indicator frequency (2023 → 2023Q4 for a quarterly one)', () => {
+    const q = ind({ kind: 'level', value: 150 }, { frequency: 'quarter' });
+    const r = evaluateIndicator(q, PLAN, obs({ '2023Q4': 130, 2023: 999 }), '2023');
+    expect(r.period).toBe('2023Q4');
+    expect(r.actual).toBe(130); // the annual value is another frequency and is ignored
+    expect(r.status).toBe('on_track');
+  });
+
+  it('before the plan starts there is nothing to judge against yet', () => {
+    const r = evaluateIndicator(ind({ kind: 'level', value: 150 }), PLAN, obs({ 2020: 100 }), '2020');
+    expect(r.expected).toBe(100);
+    expect(r.status).toBe('on_track');
+  });
+
+  it('ratio bands are configuration', () => {
+    const level = ind({ kind: 'level', value: 150 });
+    const values = obs({ 2023: 127 }); // ratio 0.9
+    expect(evaluateIndicator(level, PLAN, values, '2023').status).toBe('behind');
+    const lenient = evaluationConfig({ ratio: { onTrack: 0.9 } });
+    expect(evaluateIndicator(level, PLAN, values, '2023', lenient).status).toBe('on_track');
+    expect(lenient.ratio.behind).toBe(DEFAULT_EVALUATION_CONFIG.ratio.behind);
+  });
+
+  it('binding bound warning margin is configuration', () => {
+    const cap = ind({ kind: 'bound', op: '≤', value: 100 }, { attribute: 'binding', direction: 'lower' });
+    const values = obs({ 2023: 97 }); // 3 % inside
+    expect(evaluateIndicator(cap, PLAN, values, '2023').status).toBe('warning');
+    const narrow = evaluationConfig({ bound: { warningMargin: 0.02 } });
+    expect(evaluateIndicator(cap, PLAN, values, '2023', narrow).status).toBe('on_track');
+  });
+});
