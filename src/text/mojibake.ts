@@ -36,7 +36,7 @@ export const LOST = '\ufffd';
  */
 export function repairMojibake(t: Traced): MojibakeResult {
   const edits = [...misalignedEdits(t.text), ...wrongCodepageEdits(t.text)]
-    .sort((a, b) => a.start - b.start)
+    .sort((a, b) => a.start - b.start || b.end - a.end)
     .filter((e, i, all) => i === 0 || e.start >= (all[i - 1] as Edit).end);
   const repaired: string[] = [];
   const damaged: Span[] = [];
@@ -131,9 +131,15 @@ function isRareHan(c: number): boolean {
 
 // Family 2 ---------------------------------------------------------------------------------------
 
-/** Runs of non-ASCII text; Latin-1 mojibake runs are the U+0080–U+02FF and cp1252 range. */
-const HAN_RUN_RE = /[\u3400-\u9fff\uf900-\ufaff\ue000-\uf8ff\u3000-\u303f\uff00-\uffef\u2010-\u2027]{4,}/g;
-const LATIN_RUN_RE = /[\u00a1-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u2122]{3,}/g;
+/**
+ * Runs of non-ASCII text without sentence punctuation. Mojibake mixes in kana, Cyrillic, `€` and
+ * private-use characters, so the run is not limited to Han. Latin-1 mojibake is the U+0080–U+00FF
+ * and cp1252 range.
+ */
+const HAN_RUN_RE = /[^\x00-\x7f\s，。；：！？、“”‘’（）《》〈〉【】…—·]{4,}/g;
+const LATIN_RUN_RE = /[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u2122]{3,}/g;
+/** Famous garbage: `锟斤拷` is U+FFFD twice in UTF-8 read as GBK; `烫烫烫`/`屯屯屯` is uninitialised memory. */
+const GARBAGE_RE = /(?:锟斤拷)+|烫{3,}|屯{3,}|\ufffd+/g;
 
 interface Reversal {
   from: string;
@@ -159,20 +165,23 @@ const HOPELESS_RARE = 0.6;
 
 function wrongCodepageEdits(text: string): Edit[] {
   const edits: Edit[] = [];
+  const add = (start: number, run: string, fix: Reversed | null, hopeless: boolean) => {
+    if (fix) edits.push({ start, end: start + run.length, text: fix.text, damaged: fix.lossy, before: run });
+    else if (hopeless) edits.push({ start, end: start + run.length, text: run, damaged: true, before: run });
+  };
   HAN_RUN_RE.lastIndex = 0;
   for (let m = HAN_RUN_RE.exec(text); m !== null; m = HAN_RUN_RE.exec(text)) {
     const ratio = rareRatio(m[0]);
     if (ratio < SUSPECT_RARE) continue;
-    const fix = bestReversal(m[0], HAN_REVERSALS);
-    if (fix) edits.push({ start: m.index, end: m.index + m[0].length, text: fix, damaged: false, before: m[0] });
-    else if (ratio >= HOPELESS_RARE && m[0].length >= 6) {
-      edits.push({ start: m.index, end: m.index + m[0].length, text: m[0], damaged: true, before: m[0] });
-    }
+    add(m.index, m[0], bestReversal(m[0], HAN_REVERSALS), ratio >= HOPELESS_RARE && m[0].length >= 6);
   }
   LATIN_RUN_RE.lastIndex = 0;
   for (let m = LATIN_RUN_RE.exec(text); m !== null; m = LATIN_RUN_RE.exec(text)) {
-    const fix = bestReversal(m[0], LATIN_REVERSALS);
-    if (fix) edits.push({ start: m.index, end: m.index + m[0].length, text: fix, damaged: false, before: m[0] });
+    add(m.index, m[0], bestReversal(m[0], LATIN_REVERSALS), false);
+  }
+  GARBAGE_RE.lastIndex = 0;
+  for (let m = GARBAGE_RE.exec(text); m !== null; m = GARBAGE_RE.exec(text)) {
+    edits.push({ start: m.index, end: m.index + m[0].length, text: m[0], damaged: true, before: m[0] });
   }
   return edits;
 }
@@ -193,28 +202,38 @@ function rareRatio(run: string): number {
   return han === 0 ? 0 : rare / han;
 }
 
-/** The reversal that decodes without loss into text at least as plausible as ordinary Chinese. */
-function bestReversal(run: string, reversals: Reversal[]): string | null {
-  let best: string | null = null;
+interface Reversed {
+  text: string;
+  /** Some bytes were lost (shown as U+FFFD): the span is kept but marked damaged. */
+  lossy: boolean;
+}
+
+/**
+ * The reversal that decodes into text at least as plausible as ordinary Chinese. A byte or two
+ * lost at a run's edge (an odd byte count, an invalid pair) is tolerated: the rest is restored,
+ * the lost character shows as U+FFFD and the span is marked damaged.
+ */
+function bestReversal(run: string, reversals: Reversal[]): Reversed | null {
+  let best: Reversed | null = null;
   let bestScore = Math.max(0.9, plausibility(run) + 0.2);
   for (const r of reversals) {
-    const bytes = iconv.encode(run, r.from);
-    if (bytes.includes(0x3f) && !run.includes('?')) continue; // a character the code page cannot hold
-    const out = r.to === 'utf-8' ? strictUtf8(bytes) : iconv.decode(bytes, r.to);
-    if (!out || out.includes('\ufffd') || !/[\u4e00-\u9fff]/.test(out)) continue;
-    const score = plausibility(out);
+    // Characters already lost stay lost: re-encoding them would invent a `?` byte.
+    const bytes = iconv.encode(run.replaceAll(LOST, ''), r.from);
+    const out = iconv.decode(bytes, r.to).replace(/\ufffd+/g, LOST);
+    const lost = Math.max(countLost(out), countLost(run) > 0 ? 1 : 0);
+    // A lost byte per run edge is normal; more than one character in eight lost is no reading.
+    if (lost > 2 + out.length / 8 || !/[\u4e00-\u9fff]/.test(out)) continue;
+    const score = plausibility(out.replaceAll(LOST, ''));
     if (score > bestScore) {
-      best = out;
+      best = { text: out, lossy: lost > 0 || (bytes.includes(0x3f) && !run.includes('?')) };
       bestScore = score;
     }
   }
   return best;
 }
 
-function strictUtf8(bytes: Buffer): string | null {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return null;
-  }
+function countLost(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf(LOST); i !== -1; i = s.indexOf(LOST, i + 1)) n++;
+  return n;
 }
