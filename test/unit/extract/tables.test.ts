@@ -147,6 +147,29 @@ describe('indicator tables written differently', () => {
   });
 });
 
+describe('rows that lost the cell of a merged category (HTML rowspan)', () => {
+  it('aligns a short row to the right columns', () => {
+    const text = [
+      '第一章 总则',
+      '',
+      '专栏1 主要指标',
+      '',
+      '类别\t指标\t单位\t属性\t2025年目标值\t2020年基数\t年均增速',
+      '经济发展\t地区生产总值增长率\t%\t预期性\t-\t3.9\t6左右',
+      '全员劳动生产率\t万元/人\t预期性\t16\t12.1\t>6',
+      '',
+    ].join('\n');
+    const rows = extractPlan({ text }).indicatorTables[0]?.rows ?? [];
+    expect(rows[1]).toMatchObject({
+      category: '经济发展',
+      name: '全员劳动生产率',
+      unit: '万元/人',
+      attribute: 'expected',
+    });
+    expect(rows[1]?.cells.growth).toMatchObject({ kind: 'bound', comparator: '>', value: 6 });
+  });
+});
+
 describe('damaged spans', () => {
   it('takes no value from a row inside a damaged span', () => {
     const at = seedText.indexOf('22\t森林覆盖率');
