@@ -4,7 +4,7 @@ import { capacitiesOf } from './capacity.ts';
 import type { OutlineNode } from './outline.ts';
 import { type Gazetteer, learnGazetteer, placeOf } from './places.ts';
 import type { ProjectBox, ProjectGroup, ProjectItem } from './schema.ts';
-import { isDamaged, type Paragraph, paragraphs, source, spanOf } from './text.ts';
+import { ENUMERATED, isDamaged, type Paragraph, paragraphs, source, spanOf } from './text.ts';
 
 const PROJECT_BOX_TITLE = /(?:重大|重点)[\u4e00-\u9fa5]{0,6}?(?:工程|项目)|工程包|项目库/;
 
@@ -95,10 +95,12 @@ function toItem(text: string, p: Paragraph, f: Fragment, g: Gazetteer, damaged: 
 
 /** One paragraph of a box: `组名。项目、项目、……等。`, or a bare list without a group title. */
 function toGroup(text: string, p: Paragraph, g: Gazetteer, damaged: readonly Span[]): ProjectGroup {
-  const stop = p.text.indexOf('。');
-  const head = stop > 0 ? p.text.slice(0, stop) : '';
+  const lead = ENUMERATED.exec(p.text)?.[0].length ?? 0;
+  // The group title ends at the first 。 (or ：, as some plans write `新能源汽车：…`).
+  const stop = p.text.search(/[。：:]/);
+  const head = stop > 0 ? p.text.slice(lead, stop) : '';
   const titled = stop > 0 && stop <= GROUP_TITLE_MAX && !/[，、；]/.test(head) && stop < p.text.length - 1;
-  const bodyFrom = titled ? stop + 1 : 0;
+  const bodyFrom = titled ? stop + 1 : lead;
   const frs = mergeFragments(fragments(p, bodyFrom, p.text.length), p);
   const items = frs.map((f) => toItem(text, p, f, g, damaged)).filter((i): i is ProjectItem => i !== null);
   return { title: titled ? head.trim() : null, items, source: source(text, { start: p.start, end: p.end }) };

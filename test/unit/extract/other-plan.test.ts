@@ -113,3 +113,25 @@ describe('the seed written with full-width digits throughout', () => {
     expect(caps(b)).toEqual(caps(a));
   });
 });
+
+describe('a project box written with numbered groups', () => {
+  it('strips 1. / （3） and takes titles ending in 。 or ：', () => {
+    const text = [
+      '第一章 总则',
+      '',
+      '专栏 5 先进制造业重点工程',
+      '',
+      '1.集成电路。建设甲公司12英寸晶圆项目、乙公司封测基地。',
+      '2.新能源汽车：推进丙汽车年产 30 万辆整车项目、丁电池产业园。',
+      '（3）生物医药。戊医药产业园。',
+      '',
+    ].join('\n');
+    const groups = extractPlan({ text }).projectBoxes[0]?.groups ?? [];
+    expect(groups.map((g) => [g.title, g.items.map((i) => i.name)])).toEqual([
+      ['集成电路', ['甲公司12英寸晶圆项目', '乙公司封测基地']],
+      ['新能源汽车', ['丙汽车年产 30 万辆整车项目', '丁电池产业园']],
+      ['生物医药', ['戊医药产业园']],
+    ]);
+    expect(groups[1]?.items[0]?.capacity).toEqual([{ text: '年产 30 万辆', value: 300000, unit: '辆', perYear: true }]);
+  });
+});
