@@ -136,8 +136,17 @@ export function dropRepeatedBlocks(t: Traced, furniture: Span[]): DedupeResult {
   return { traced: replaceSpans(t, edits), dropped };
 }
 
+/** Spans are sorted and disjoint, so a binary search finds the only candidate. */
 function overlaps(b: Block, spans: Span[]): boolean {
-  return spans.some((s) => s.start < b.end && s.end > b.start);
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((spans[mid] as Span).end <= b.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const s = spans[lo];
+  return s !== undefined && s.start < b.end;
 }
 
 // Broken sentences -------------------------------------------------------------------------------

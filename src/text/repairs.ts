@@ -139,14 +139,21 @@ const UNIT = '(?:[万亿千百元年月日个项家座米吨倍户亩台辆条�
 const NUMBER_SPACE_RE = new RegExp(`(?<=\\d)[ \\u00a0\\u3000]+(?=${UNIT})|(?<=\\d\\.)[ \\u00a0]+(?=\\d)`, 'g');
 
 export function joinNumberSpaces(t: Traced): PassResult {
+  // The line of the previous match is remembered, so a long line is scanned once, not per match.
+  let lineStart = -1;
+  let lineEnd = -1;
+  let tabbed = false;
   return counted(
     t,
     NUMBER_SPACE_RE,
     (m) => {
-      const lineStart = t.text.lastIndexOf('\n', m.index) + 1;
-      const lineEnd = t.text.indexOf('\n', m.index);
-      const line = t.text.slice(lineStart, lineEnd === -1 ? undefined : lineEnd);
-      return line.includes('\t') ? null : '';
+      if (m.index >= lineEnd || m.index < lineStart) {
+        lineStart = t.text.lastIndexOf('\n', m.index) + 1;
+        const e = t.text.indexOf('\n', m.index);
+        lineEnd = e === -1 ? t.text.length : e;
+        tabbed = t.text.slice(lineStart, lineEnd).includes('\t');
+      }
+      return tabbed ? null : '';
     },
     6,
     2,
