@@ -13,7 +13,7 @@ export interface Paragraph {
 const TERMINAL = /[。！？；：]$/;
 /** `1.`, `（2）`, `03 `, `一、`: a numbered line starts its own paragraph. */
 export const ENUMERATED =
-  /^(?:\d{1,2}[.．、]|[（(]\d{1,2}[）)]|0\d\s|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])/;
+  /^(?:\d{1,2}[.．、](?![\d０-９])|[（(]\d{1,2}[）)]|0\d\s|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])/;
 /** A line cut by a page break is a full printed line; short lines without a stop are titles. */
 const MIN_CUT_LINE = 20;
 const HEADING = /^(?:第\s*[一二三四五六七八九十百零〇两\d]+\s*[章节]|专栏\s*[\d０-９])/;
