@@ -88,7 +88,7 @@ export default async function run(): Promise<BenchResult[]> {
   const note = `${total.toLocaleString('en')} values, best of 3: ${ms.toFixed(0)} ms wall, ${cpuMs.toFixed(0)} ms CPU (checksum ${checksum})`;
   return [
     {
-      name: 'evaluate 300 indicators × 3,000 regions × 20 periods (pure)',
+      name: 'evaluate 300 indicators × 3,000 regions × 20 periods (pure, wall)',
       value: Math.round(ms),
       unit: 'ms',
       target: '≤ 500 ms (share of the 3 s end-to-end budget)',
@@ -96,7 +96,15 @@ export default async function run(): Promise<BenchResult[]> {
       note,
     },
     {
-      name: 'evaluation throughput (pure)',
+      // On a shared machine wall time also measures the neighbours; CPU time is this process's own.
+      name: 'evaluate 300 × 3,000 × 20 (pure, CPU time)',
+      value: Math.round(cpuMs),
+      unit: 'ms',
+      target: '≤ 500 ms',
+      pass: cpuMs <= 500,
+    },
+    {
+      name: 'evaluation throughput (pure, wall)',
       value: perSecond,
       unit: 'values/s',
       target: '≥ 36,000,000',

@@ -39,15 +39,17 @@ export function levelJudge(ind: Indicator, T: number, path: 'linear' | 'geometri
     const s = Math.min(Math.max(f.elapsed / N, 0), 1);
     ctx.expected[i] = geometric ? b.value * (T / b.value) ** s : b.value + delta * s;
   });
-  const tol = ctx.config.tolerance;
+  const { expected, final, config } = ctx;
+  const tol = config.tolerance;
   const hard = isBinding(ind);
   const up = Math.sign(delta);
+  const b0 = b.value;
   const step = (i: number, v: number, c: Cell): void => {
     if (Number.isNaN(v)) return clear(c, 'no_data', no_data);
-    const e = ctx.expected[i]!;
-    const ratio = e === b.value ? NaN_ : (v - b.value) / (e - b.value);
-    const band = !Number.isNaN(ratio) ? gradeRatio(ratio, ctx.config) : (v - b.value) * up >= 0 ? on_track : behind;
-    clear(c, 'path', settle(band, (v - T) * up >= -tol, ctx.final[i] === 1, hard));
+    const e = expected[i]!;
+    const ratio = e === b0 ? NaN_ : (v - b0) / (e - b0);
+    const band = !Number.isNaN(ratio) ? gradeRatio(ratio, config) : (v - b0) * up >= 0 ? on_track : behind;
+    clear(c, 'path', settle(band, (v - T) * up >= -tol, final[i] === 1, hard));
     c.ratio = ratio;
     if (!c.full) return;
     const f = ctx.facts[i]!;
@@ -125,7 +127,8 @@ export function growthJudge(ind: Indicator, ratePct: number, ctx: Ctx): Judge {
   ctx.facts.forEach((f, i) => {
     ctx.expected[i] = b.value * (1 + g) ** Math.max(0, f.elapsed);
   });
-  const tol = ctx.config.tolerance;
+  const slack = -ctx.config.tolerance * Math.abs(L);
+  const final = ctx.final;
   const hard = isBinding(ind);
   const step = (i: number, v: number, c: Cell): void => {
     if (Number.isNaN(v)) return clear(c, 'no_data', no_data);
@@ -137,7 +140,7 @@ export function growthJudge(ind: Indicator, ratePct: number, ctx: Ctx): Judge {
       band =
         (v - la) * up >= 0 ? ahead : (v - lo) * up >= 0 ? on_track : (v - lb) * up >= 0 ? behind : seriously_behind;
     }
-    clear(c, 'path', settle(band, (v - L) * up >= -tol * Math.abs(L), ctx.final[i] === 1, hard));
+    clear(c, 'path', settle(band, (v - L) * up >= slack, final[i] === 1, hard));
     if (!c.full) return;
     const f = ctx.facts[i]!;
     const observed = cagr(b.value, v, f.elapsed);
@@ -228,7 +231,8 @@ export function cumulativeJudge(ind: Indicator, total: number, basis: 'flow' | '
   });
   let sum = 0;
   let missing = 0;
-  const tol = ctx.config.tolerance;
+  const { expected, final, config } = ctx;
+  const tol = config.tolerance;
   const hard = isBinding(ind);
   const step = (i: number, v: number, c: Cell): void => {
     if (Number.isNaN(v)) {
@@ -236,10 +240,10 @@ export function cumulativeJudge(ind: Indicator, total: number, basis: 'flow' | '
       return clear(c, 'no_data', no_data);
     }
     sum = basis === 'flow' ? sum + v : v;
-    const e = ctx.expected[i]!;
+    const e = expected[i]!;
     const ratio = e > 0 ? sum / e : NaN_;
-    const band = !Number.isNaN(ratio) ? gradeRatio(ratio, ctx.config) : on_track;
-    clear(c, 'cumulative', settle(band, sum >= total - tol, ctx.final[i] === 1, hard));
+    const band = !Number.isNaN(ratio) ? gradeRatio(ratio, config) : on_track;
+    clear(c, 'cumulative', settle(band, sum >= total - tol, final[i] === 1, hard));
     c.ratio = ratio;
     if (!c.full) return;
     const f = ctx.facts[i]!;
@@ -294,11 +298,11 @@ export function thresholdJudge(
   ctx.facts.forEach((_f, i) => {
     ctx.expected[i] = thresholdAt(i);
   });
-  const cfg = ctx.config;
+  const { config: cfg, expected } = ctx;
   const hard = isBinding(ind);
   let firstBreach = -1;
   const step = (i: number, v: number, c: Cell): void => {
-    const x = ctx.expected[i]!;
+    const x = expected[i]!;
     if (Number.isNaN(x)) return clear(c, 'no_assignment', not_assessable);
     if (Number.isNaN(v)) return clear(c, 'no_data', no_data);
     const f = ctx.facts[i]!;
@@ -359,6 +363,7 @@ export function trendJudge(ind: Indicator, ctx: Ctx): Judge {
     ),
   );
   const elapsed = Float64Array.from(ctx.facts, (f) => f.elapsed);
+  const final = ctx.final;
   const hard = isBinding(ind);
   const step = (i: number, v: number, c: Cell): void => {
     if (Number.isNaN(v)) return clear(c, 'no_data', no_data);
@@ -367,7 +372,7 @@ export function trendJudge(ind: Indicator, ctx: Ctx): Judge {
     let code = not_assessable;
     if (v / b.value > 0 && elapsed[i]! > 0) {
       code = good * (v - hi) >= 0 ? on_track : good * (v - mid) >= 0 ? behind : seriously_behind;
-      if (hard && code !== on_track && ctx.final[i] === 0) code = warning;
+      if (hard && code !== on_track && final[i] === 0) code = warning;
     }
     clear(c, 'trend', code);
     if (!c.full) return;
