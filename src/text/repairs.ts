@@ -88,6 +88,36 @@ function ambiguousChars(): Set<string> {
   return ambiguous;
 }
 
+let traditionalOnly: Uint8Array | null = null;
+
+/**
+ * Flags for characters that only Traditional text uses (the converter changes them and they are
+ * not ambiguous). The converter is slow; a line without any of these is not handed to it at all.
+ */
+function traditionalTable(): Uint8Array {
+  if (traditionalOnly) return traditionalOnly;
+  const table = new Uint8Array(0x10000);
+  const skip = ambiguousChars();
+  const chars: string[] = [];
+  for (let c = 0x3400; c <= 0x9fff; c++) chars.push(String.fromCharCode(c));
+  for (let c = 0xf900; c <= 0xfaff; c++) chars.push(String.fromCharCode(c));
+  // One character per line, so no phrase rule joins neighbours.
+  const converted = converter()(chars.join('\n')).split('\n');
+  if (converted.length === chars.length) {
+    for (let i = 0; i < chars.length; i++) {
+      const ch = chars[i] as string;
+      if (converted[i] !== ch && !skip.has(ch)) table[ch.charCodeAt(0)] = 1;
+    }
+  }
+  traditionalOnly = table;
+  return table;
+}
+
+function hasTraditional(line: string, table: Uint8Array): boolean {
+  for (let i = 0; i < line.length; i++) if (table[line.charCodeAt(i)] === 1) return true;
+  return false;
+}
+
 /**
  * opencc-js with the Taiwan → mainland tables, applied line by line and only to lines that hold
  * a Traditional-only character, so simplified text is never "converted" (`显著` stays). The
@@ -96,17 +126,17 @@ function ambiguousChars(): Set<string> {
  */
 export function toSimplified(t: Traced): PassResult {
   const convert = converter();
-  const skip = ambiguousChars();
+  const table = traditionalTable();
   let count = 0;
   const examples: string[] = [];
   const out = rewrite(t, /[^\n]+/g, (m) => {
     const line = m[0];
+    if (!hasTraditional(line, table)) return null;
     const conv = convert(line);
     if (conv === line) return null;
     const changed: string[] = [];
     if (conv.length === line.length) {
       for (let i = 0; i < line.length; i++) if (conv[i] !== line[i]) changed.push(`${line[i]} → ${conv[i]}`);
-      if (changed.every((c) => skip.has(c[0] as string))) return null;
     } else changed.push(`${line.slice(0, 12)} → ${conv.slice(0, 12)}`);
     count += changed.length;
     for (const c of changed) if (examples.length < MAX_EXAMPLES && !examples.includes(c)) examples.push(c);
