@@ -89,3 +89,42 @@ export function combineHeaders(rows: string[][], width: number): string[] {
   }
   return out;
 }
+
+const trimEnd = (row: string[]) => {
+  const r = [...row];
+  while (r.length > 0 && (r[r.length - 1] as string).trim() === '') r.pop();
+  return r;
+};
+
+/** A header over several sub-headers (`规划目标`, `进展情况`): no year, and not a leaf role. */
+function isGroupHeader(h: string): boolean {
+  const role = roleOf(h);
+  return !YEAR.test(h) && !['category', 'seq', 'name', 'attribute', 'unit', 'other'].includes(role);
+}
+
+/**
+ * Tables from HTML or Word arrive without their colspans: the top header row is short and the row
+ * below holds only the sub-headers. Spread the sub-headers evenly under the group headers so both
+ * rows line up with the data columns again. Anything that does not fit that shape is left as is.
+ */
+export function expandHeaderSpans(rows: string[][], width: number): string[][] {
+  if (rows.length !== 2) return rows;
+  const top = trimEnd(rows[0] as string[]);
+  const subs = (rows[1] as string[]).map((c) => c.trim()).filter(Boolean);
+  const missing = width - top.length;
+  const groups = top.filter(isGroupHeader).length;
+  if (missing <= 0 || groups === 0 || subs.length !== groups + missing || subs.length % groups !== 0) return rows;
+  const span = subs.length / groups;
+  const newTop: string[] = [];
+  const newSub: string[] = [];
+  for (const cell of top) {
+    if (!isGroupHeader(cell)) {
+      newTop.push(cell);
+      newSub.push('');
+      continue;
+    }
+    newTop.push(cell, ...Array.from({ length: span - 1 }, () => ''));
+    newSub.push(...subs.splice(0, span));
+  }
+  return [newTop, newSub];
+}

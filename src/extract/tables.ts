@@ -1,6 +1,6 @@
 import { foldWidth } from '../text/numerals.ts';
 import type { Span } from '../text/types.ts';
-import { combineHeaders, identifyColumns } from './columns.ts';
+import { combineHeaders, expandHeaderSpans, identifyColumns } from './columns.ts';
 import { buildRows } from './indicator-rows.ts';
 import type { OutlineNode } from './outline.ts';
 import { categoryHeading, isDataRow, type RawRow } from './rows.ts';
@@ -58,19 +58,29 @@ function starYearOf(notes: string[]): number | null {
   return null;
 }
 
+/** The widest data row, not counting trailing blank cells. */
+function dataWidth(body: RawRow[]): number {
+  return Math.max(
+    ...body.map((r) => {
+      let n = r.cells.length;
+      while (n > 0 && (r.cells[n - 1] as string).trim() === '') n--;
+      return n;
+    }),
+  );
+}
+
 /** The indicator table of one box, or null when the box holds no table of indicators. */
 function extractBoxTable(text: string, box: OutlineNode, damaged: readonly Span[] = []): IndicatorTable | null {
   const { rows, other } = tabLines(text, box.bodyStart, box.end);
   const tableRows = rows.filter((r) => !isNote(r));
   const { header, body } = splitHeader(tableRows);
   if (header.length === 0 || body.length === 0) return null;
-  const width = Math.max(...header.map((h) => h.cells.length));
-  const columns = identifyColumns(
-    combineHeaders(
-      header.map((h) => h.cells),
-      width,
-    ),
+  const width = Math.max(dataWidth(body), ...header.map((h) => h.cells.length));
+  const headerRows = expandHeaderSpans(
+    header.map((h) => h.cells),
+    width,
   );
+  const columns = identifyColumns(combineHeaders(headerRows, width));
   const roles = new Set(columns.map((c) => c.role));
   if (!roles.has('name') || !['baseline', 'target', 'growth'].some((r) => roles.has(r as never))) return null;
   const lastRowEnd = Math.max(...body.map((r) => r.end));

@@ -147,6 +147,25 @@ describe('indicator tables written differently', () => {
   });
 });
 
+describe('headers whose colspans were lost (HTML or Word tables)', () => {
+  it('reads 专栏1 when its two header rows come without the spanned blanks', () => {
+    const text = seedText
+      .replaceAll(
+        '类别\t序号\t指标内容\t2015年\t规划目标\t\t进展情况\t\t属性',
+        '类别\t序号\t指标内容\t2015年\t规划目标\t进展情况\t属性',
+      )
+      .replaceAll(
+        '\t\t\t\t2020年目标\t年均或累计增长目标(%)\t完成\t年均或累计增长(%)\t',
+        '2020年目标\t年均或累计增长目标(%)\t完成\t年均或累计增长(%)',
+      );
+    expect(text).not.toBe(seedText);
+    const want = fixture<FixtureTable>('indicators-box1.json');
+    const got = table(extractPlan({ text }).indicatorTables, '专栏1');
+    expect(got.columns.map((c) => ({ role: c.role, year: c.year }))).toEqual(want.columns);
+    expect(got.rows.map(rowSpec)).toEqual(want.rows);
+  });
+});
+
 describe('rows that lost the cell of a merged category (HTML rowspan)', () => {
   it('aligns a short row to the right columns', () => {
     const text = [
