@@ -22,6 +22,12 @@ export const ERROR_CODES = {
     zh: '文档中没有找到规划的章节结构',
     en: 'No plan outline (chapters) was found in the document',
   },
+  VALUE_INVALID: { status: 422, zh: '填报值未通过校验', en: 'The value did not pass validation' },
+  IMPORT_FAILED: {
+    status: 422,
+    zh: '导入文件有错误，未保存任何数据',
+    en: 'The import file has errors; nothing was saved',
+  },
   NOT_FOUND: { status: 404, zh: '找不到该对象', en: 'Not found' },
   REGION_NOT_FOUND: { status: 404, zh: '找不到该行政区划', en: 'Region not found' },
   PLAN_EXISTS: { status: 409, zh: '该地区该时期的规划已存在', en: 'A plan for this region and period already exists' },

@@ -10,6 +10,9 @@ import type { Database } from '../db/client.ts';
 import { LantuError } from '../errors.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { DocumentService } from '../services/document.service.ts';
+import { EvaluationService } from '../services/evaluation.service.ts';
+import { IndicatorService } from '../services/indicator.service.ts';
+import { IndicatorValueService } from '../services/indicator-value.service.ts';
 import { PlanService } from '../services/plan.service.ts';
 import { PlanReviewService } from '../services/plan-review.service.ts';
 import { RegionService } from '../services/region.service.ts';
@@ -17,6 +20,7 @@ import { registerAuthorization } from './auth.ts';
 import { registerErrorHandler } from './errors.ts';
 import { documentRoutes } from './routes/document.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
+import { indicatorRoutes } from './routes/indicator.routes.ts';
 import { planRoutes } from './routes/plan.routes.ts';
 import { planItemRoutes } from './routes/plan-item.routes.ts';
 import { regionRoutes } from './routes/region.routes.ts';
@@ -30,6 +34,9 @@ export interface ApiServices {
   documents: DocumentService;
   plans: PlanService;
   review: PlanReviewService;
+  indicators: IndicatorService;
+  values: IndicatorValueService;
+  evaluation: EvaluationService;
 }
 
 export function createApiServices(ctx: ServiceContext): ApiServices {
@@ -40,6 +47,9 @@ export function createApiServices(ctx: ServiceContext): ApiServices {
     documents: new DocumentService(ctx),
     plans: new PlanService(ctx),
     review: new PlanReviewService(ctx),
+    indicators: new IndicatorService(ctx),
+    values: new IndicatorValueService(ctx),
+    evaluation: new EvaluationService(ctx),
   };
 }
 
@@ -85,6 +95,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(documentRoutes(services));
       await api.register(planRoutes(services));
       await api.register(planItemRoutes(services));
+      await api.register(indicatorRoutes(services));
     },
     { prefix: '/api' },
   );

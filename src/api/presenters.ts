@@ -1,6 +1,7 @@
 import type { DocumentMeta } from '../db/repositories/document.repository.ts';
 import type { PlanListRow } from '../db/repositories/plan.repository.ts';
-import type { PlanItemRow, PlanSectionRow, RegionRow } from '../db/schema.ts';
+import type { IndicatorRow, IndicatorValueRow, PlanItemRow, PlanSectionRow, RegionRow } from '../db/schema.ts';
+import { type EvaluationResult, STATUS_LABELS } from '../domain/evaluation/index.ts';
 
 /** Replies never carry raw rows: these functions decide what a client sees. */
 
@@ -109,5 +110,66 @@ export function presentPlanItem(r: PlanItemRow) {
     version: r.version,
     updatedBy: r.updatedBy,
     updatedAt: r.updatedAt.toISOString(),
+  };
+}
+
+export function presentIndicator(r: IndicatorRow) {
+  return {
+    id: r.id,
+    planId: r.planId,
+    code: r.code,
+    name: r.name,
+    unit: r.unit,
+    category: r.category,
+    parentName: r.parentName,
+    attribute: r.attribute,
+    direction: r.direction,
+    frequency: r.frequency,
+    baseline: r.baseline ?? null,
+    target: r.target,
+    targetText: r.targetText,
+    targetRule: r.targetRule,
+    leadUnit: r.leadUnit,
+    supportingUnits: r.supportingUnits,
+    dataSource: r.dataSource,
+    source:
+      r.sourceStart === null
+        ? null
+        : { start: r.sourceStart, end: r.sourceEnd ?? r.sourceStart, text: r.sourceText ?? '' },
+    version: r.version,
+  };
+}
+
+export function presentValue(v: IndicatorValueRow) {
+  return {
+    id: v.id,
+    indicatorId: v.indicatorId,
+    regionCode: v.regionCode,
+    period: v.period,
+    value: v.value,
+    note: v.note,
+    evidence: v.evidence ?? null,
+    state: v.state,
+    returnReason: v.returnReason,
+    isDemo: v.isDemo,
+    version: v.version,
+    updatedBy: v.updatedBy,
+    updatedAt: v.updatedAt.toISOString(),
+  };
+}
+
+export function presentEvaluation(r: EvaluationResult) {
+  return {
+    status: r.status,
+    statusLabel: STATUS_LABELS[r.status],
+    period: r.period,
+    expected: r.expected,
+    actual: r.actual,
+    ratio: r.ratio,
+    reason: r.reason,
+    requiredRate: r.requiredRate,
+    requiredPerYear: r.requiredPerYear,
+    rule: r.rule,
+    inputs: r.inputs,
   };
 }

@@ -107,3 +107,79 @@ export const PlanItemView = z.object({
 });
 
 export const ItemCountView = z.object({ kind: PlanItemKindView, state: z.string(), n: z.number() });
+
+const Bilingual = z.object({ zh: z.string(), en: z.string() });
+export const StatusView = z.enum([
+  'failed',
+  'warning',
+  'seriously_behind',
+  'behind',
+  'no_data',
+  'not_assessable',
+  'on_track',
+  'ahead',
+  'achieved',
+  'achieved_early',
+]);
+
+export const IndicatorView = z.object({
+  id: z.number(),
+  planId: z.number(),
+  code: z.string(),
+  name: z.string(),
+  unit: z.string(),
+  category: z.string().nullable(),
+  parentName: z.string().nullable(),
+  attribute: z.enum(['expected', 'binding']),
+  direction: z.enum(['higher', 'lower']),
+  frequency: z.enum(['year', 'quarter', 'month']),
+  baseline: z.object({ year: z.number(), value: z.number() }).nullable(),
+  target: z.record(z.string(), z.unknown()),
+  targetText: z.string(),
+  targetRule: z.string(),
+  leadUnit: z.string().nullable(),
+  supportingUnits: z.array(z.string()),
+  dataSource: z.string().nullable(),
+  source: z.object({ start: z.number(), end: z.number(), text: z.string() }).nullable(),
+  version: z.number(),
+});
+
+export const EvaluationView = z.object({
+  status: StatusView,
+  statusLabel: Bilingual,
+  period: z.string(),
+  expected: z.number().nullable(),
+  actual: z.number().nullable(),
+  ratio: z.number().nullable(),
+  reason: Bilingual,
+  requiredRate: z.number().nullable(),
+  requiredPerYear: z.number().nullable(),
+  rule: z.string(),
+  inputs: z.record(z.string(), z.union([z.number(), z.string(), z.boolean(), z.null()])),
+});
+
+export const ValueView = z.object({
+  id: z.number(),
+  indicatorId: z.number(),
+  regionCode: z.string(),
+  period: z.string(),
+  value: z.number(),
+  note: z.string().nullable(),
+  evidence: z.record(z.string(), z.unknown()).nullable(),
+  state: z.enum(['draft', 'submitted', 'approved', 'returned']),
+  returnReason: z.string().nullable(),
+  isDemo: z.boolean(),
+  version: z.number(),
+  updatedBy: z.string(),
+  updatedAt: z.string(),
+});
+
+export const WarningView = z.object({ code: z.string(), zh: z.string(), en: z.string() });
+
+export const RollupView = z.object({
+  key: z.string(),
+  counts: z.record(z.string(), z.number()),
+  total: z.number(),
+  assessed: z.number(),
+  score: z.number().nullable(),
+});

@@ -3,6 +3,7 @@ import {
   bigint,
   boolean,
   customType,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -162,6 +163,85 @@ export const auditLog = pgTable(
   (t) => [index('audit_log_entity_idx').on(t.entity, t.entityId)],
 );
 
+/** The plan's indicator system, made from its published indicator tables or entered by hand. */
+export const indicators = pgTable(
+  'indicators',
+  {
+    id: serial('id').primaryKey(),
+    planId: integer('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
+    /** The extracted row's key (plan_items.key); `user:…` for indicators entered by hand. */
+    key: text('key').notNull(),
+    code: text('code').notNull(),
+    ordinal: integer('ordinal').notNull(),
+    name: text('name').notNull(),
+    unit: text('unit').notNull().default(''),
+    category: text('category'),
+    parentName: text('parent_name'),
+    attribute: text('attribute', { enum: ['expected', 'binding'] }).notNull(),
+    direction: text('direction', { enum: ['higher', 'lower'] }).notNull(),
+    frequency: text('frequency', { enum: ['year', 'quarter', 'month'] })
+      .notNull()
+      .default('year'),
+    baseline: jsonb('baseline').$type<{ year: number; value: number } | null>(),
+    /** Target in the evaluation engine's form (src/domain/evaluation/types.ts `Target`). */
+    target: jsonb('target').$type<Record<string, unknown>>().notNull(),
+    targetText: text('target_text').notNull().default(''),
+    targetRule: text('target_rule').notNull().default(''),
+    naturalLimit: real('natural_limit'),
+    leadUnit: text('lead_unit'),
+    supportingUnits: jsonb('supporting_units').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    dataSource: text('data_source'),
+    sourceStart: integer('source_start'),
+    sourceEnd: integer('source_end'),
+    sourceText: text('source_text'),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('indicators_plan_key_idx').on(t.planId, t.key),
+    index('indicators_plan_ordinal_idx').on(t.planId, t.ordinal),
+  ],
+);
+
+export const VALUE_STATES = ['draft', 'submitted', 'approved', 'returned'] as const;
+export type ValueState = (typeof VALUE_STATES)[number];
+
+/** One value of one indicator for one region and period; history lives in the audit log. */
+export const indicatorValues = pgTable(
+  'indicator_values',
+  {
+    id: serial('id').primaryKey(),
+    indicatorId: integer('indicator_id')
+      .notNull()
+      .references(() => indicators.id, { onDelete: 'cascade' }),
+    regionCode: text('region_code')
+      .notNull()
+      .references(() => regions.code),
+    period: text('period').notNull(),
+    value: doublePrecision('value').notNull(),
+    note: text('note'),
+    /** `{documentId, start, end, text}` for a value stated in a document, or `{upload: name}`. */
+    evidence: jsonb('evidence').$type<Record<string, unknown> | null>(),
+    state: text('state', { enum: VALUE_STATES }).notNull().default('draft'),
+    returnReason: text('return_reason'),
+    isDemo: boolean('is_demo').notNull().default(false),
+    version: integer('version').notNull().default(1),
+    createdBy: text('created_by').notNull(),
+    updatedBy: text('updated_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('indicator_values_key_idx').on(t.indicatorId, t.regionCode, t.period),
+    index('indicator_values_region_period_idx').on(t.regionCode, t.period),
+  ],
+);
+
+export type IndicatorRow = typeof indicators.$inferSelect;
+export type IndicatorValueRow = typeof indicatorValues.$inferSelect;
 export type PlanItemRow = typeof planItems.$inferSelect;
 export type RegionRow = typeof regions.$inferSelect;
 export type DocumentRow = typeof documents.$inferSelect;

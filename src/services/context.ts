@@ -2,6 +2,8 @@ import type { Config } from '../config.ts';
 import type { Database, Db } from '../db/client.ts';
 import { AuditRepository } from '../db/repositories/audit.repository.ts';
 import { DocumentRepository } from '../db/repositories/document.repository.ts';
+import { IndicatorRepository } from '../db/repositories/indicator.repository.ts';
+import { IndicatorValueRepository } from '../db/repositories/indicator-value.repository.ts';
 import { PlanRepository } from '../db/repositories/plan.repository.ts';
 import { PlanItemRepository } from '../db/repositories/plan-item.repository.ts';
 import { PlanSectionRepository } from '../db/repositories/plan-section.repository.ts';
@@ -16,6 +18,8 @@ export function repositories(db: Db) {
     sections: new PlanSectionRepository(db),
     planItems: new PlanItemRepository(db),
     audit: new AuditRepository(db),
+    indicators: new IndicatorRepository(db),
+    values: new IndicatorValueRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof repositories>;

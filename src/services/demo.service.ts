@@ -1,5 +1,8 @@
+import type { Target } from '../domain/evaluation/types.ts';
+import { demoValues } from '../domain/indicators/demo-values.ts';
 import type { ServiceContext } from './context.ts';
 import { PlanService } from './plan.service.ts';
+import { PlanReviewService } from './plan-review.service.ts';
 
 export interface DemoFiles {
   /** The demo plan file's bytes and name; read by the caller so this service stays free of paths. */
@@ -7,6 +10,9 @@ export interface DemoFiles {
 }
 
 export const DEMO_PLAN = { regionCode: '140800', periodStart: 2021, periodEnd: 2025 } as const;
+/** Years with demo values: the plan's first four years, as a city would have them in 2025. */
+export const DEMO_YEARS = [2021, 2022, 2023, 2024];
+export const DEMO_ACTOR = 'demo';
 
 export class DemoService {
   constructor(private readonly ctx: ServiceContext) {}
@@ -18,6 +24,46 @@ export class DemoService {
       { bytes: files.plan.bytes, fileName: files.plan.fileName, mediaType: 'text/plain' },
       { ...DEMO_PLAN, isDemo: true },
     );
+    await new PlanReviewService(this.ctx).publish(plan.id, DEMO_ACTOR);
+    await this.loadValues(plan.id);
     return { loaded: true, planId: plan.id };
+  }
+
+  /** Approved demo values (示例数据, flagged is_demo) for the city and each county. */
+  private async loadValues(planId: number): Promise<void> {
+    const indicators = await this.ctx.repos.indicators.listByPlan(planId);
+    const counties = await this.ctx.repos.regions.list({ parentCode: DEMO_PLAN.regionCode });
+    const regions = [
+      { code: DEMO_PLAN.regionCode, scale: 1 },
+      ...counties.map((c, i) => ({ code: c.code, scale: 0.85 + ((i * 7) % 13) / 40 })),
+    ];
+    const rows = indicators.flatMap((ind) =>
+      regions.flatMap((region) =>
+        demoValues(
+          {
+            key: `${ind.key}@${region.code}`,
+            attribute: ind.attribute,
+            direction: ind.direction,
+            baseline: ind.baseline,
+            target: ind.target as unknown as Target,
+            naturalLimit: ind.naturalLimit,
+          },
+          { start: DEMO_PLAN.periodStart, end: DEMO_PLAN.periodEnd },
+          DEMO_YEARS,
+          region.scale,
+        ).map((v) => ({
+          indicatorId: ind.id,
+          regionCode: region.code,
+          period: v.period,
+          value: v.value,
+          note: '示例数据 / demo data',
+          state: 'approved' as const,
+          isDemo: true,
+          createdBy: DEMO_ACTOR,
+          updatedBy: DEMO_ACTOR,
+        })),
+      ),
+    );
+    await this.ctx.repos.values.insertMany(rows);
   }
 }

@@ -6,6 +6,7 @@ import { extractPlan } from '../extract/index.ts';
 import { toReviewItems } from '../extract/review-items.ts';
 import type { Span } from '../text/types.ts';
 import type { Repositories, ServiceContext } from './context.ts';
+import { IndicatorService } from './indicator.service.ts';
 
 export interface ExtractionSummary {
   added: number;
@@ -164,7 +165,15 @@ export class PlanReviewService {
     return this.ctx.transaction(async (repos) => {
       await this.requirePlan(repos, planId);
       await repos.plans.publish(planId, actor);
-      await repos.audit.record({ actor, action: 'publish', entity: 'plan', entityId: String(planId) });
+      // Publishing makes the reviewed indicator tables the live indicator system.
+      const indicators = await new IndicatorService(this.ctx).syncFromPlan(repos, planId);
+      await repos.audit.record({
+        actor,
+        action: 'publish',
+        entity: 'plan',
+        entityId: String(planId),
+        after: { indicators },
+      });
     });
   }
 
