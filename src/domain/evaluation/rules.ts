@@ -44,19 +44,22 @@ export function levelJudge(ind: Indicator, T: number, path: 'linear' | 'geometri
   const hard = isBinding(ind);
   const up = Math.sign(delta);
   const b0 = b.value;
-  const step = (i: number, v: number, c: Cell): void => {
+  // Figures only reasons and provenance need, kept out of `step` so that the bulk loop can inline it.
+  const detail = (i: number, v: number, c: Cell): void => {
+    const f = ctx.facts[i]!;
+    c.actual = v;
+    c.expected = expected[i]!;
+    c.requiredRate = requiredRate(v, T, f.remaining);
+    c.requiredPerYear = f.remaining > 0 ? (T - v) / f.remaining : NaN_;
+  };
+  const step = (i: number, v: number, c: Cell) => {
     if (Number.isNaN(v)) return clear(c, 'no_data', no_data);
     const e = expected[i]!;
     const ratio = e === b0 ? NaN_ : (v - b0) / (e - b0);
     const band = !Number.isNaN(ratio) ? gradeRatio(ratio, config) : (v - b0) * up >= 0 ? on_track : behind;
     clear(c, 'path', settle(band, (v - T) * up >= -tol, final[i] === 1, hard));
     c.ratio = ratio;
-    if (!c.full) return;
-    const f = ctx.facts[i]!;
-    c.actual = v;
-    c.expected = e;
-    c.requiredRate = requiredRate(v, T, f.remaining);
-    c.requiredPerYear = f.remaining > 0 ? (T - v) / f.remaining : NaN_;
+    if (c.full) detail(i, v, c);
   };
   return {
     rule: geometric ? 'level.geometric' : 'level.linear',
@@ -75,7 +78,7 @@ export function levelJudge(ind: Indicator, T: number, path: 'linear' | 'geometri
 function noBaselineJudge(ind: Indicator, T: number, ctx: Ctx): Judge {
   const sign = ind.direction === 'higher' ? 1 : -1;
   const cfg = ctx.config;
-  const step = (i: number, v: number, c: Cell): void => {
+  const step = (i: number, v: number, c: Cell) => {
     if (Number.isNaN(v)) return clear(c, 'no_data', no_data);
     const f = ctx.facts[i]!;
     const met = (v - T) * sign >= -cfg.tolerance;
@@ -130,7 +133,17 @@ export function growthJudge(ind: Indicator, ratePct: number, ctx: Ctx): Judge {
   const slack = -ctx.config.tolerance * Math.abs(L);
   const final = ctx.final;
   const hard = isBinding(ind);
-  const step = (i: number, v: number, c: Cell): void => {
+  // Figures only reasons and provenance need, kept out of `step` so that the bulk loop can inline it.
+  const detail = (i: number, v: number, c: Cell): void => {
+    const f = ctx.facts[i]!;
+    const observed = cagr(b.value, v, f.elapsed);
+    c.ratio = observed / g;
+    c.extra = observed * 100;
+    c.actual = v;
+    c.expected = ctx.expected[i]!;
+    c.requiredRate = requiredRate(v, L, f.remaining);
+  };
+  const step = (i: number, v: number, c: Cell) => {
     if (Number.isNaN(v)) return clear(c, 'no_data', no_data);
     const la = flat[3 * i]!;
     const lo = flat[3 * i + 1]!;
@@ -141,14 +154,7 @@ export function growthJudge(ind: Indicator, ratePct: number, ctx: Ctx): Judge {
         (v - la) * up >= 0 ? ahead : (v - lo) * up >= 0 ? on_track : (v - lb) * up >= 0 ? behind : seriously_behind;
     }
     clear(c, 'path', settle(band, (v - L) * up >= slack, final[i] === 1, hard));
-    if (!c.full) return;
-    const f = ctx.facts[i]!;
-    const observed = cagr(b.value, v, f.elapsed);
-    c.ratio = observed / g;
-    c.extra = observed * 100;
-    c.actual = v;
-    c.expected = ctx.expected[i]!;
-    c.requiredRate = requiredRate(v, L, f.remaining);
+    if (c.full) detail(i, v, c);
   };
   return {
     rule: 'growth.cagr_ratio',
@@ -181,7 +187,18 @@ export function rateJudge(ind: Indicator, ratePct: number, ctx: Ctx): Judge {
   const hard = isBinding(ind);
   let sumLog = 0;
   let n = 0;
-  const step = (i: number, v: number, c: Cell): void => {
+  // Figures only reasons and provenance need, kept out of `step` so that the bulk loop can inline it.
+  const detail = (i: number, c: Cell, avgLog: number, years: number, done: number): void => {
+    const f = ctx.facts[i]!;
+    const avg = Math.expm1(avgLog);
+    c.actual = avg * 100;
+    c.expected = ratePct;
+    c.ratio = g === 0 ? NaN_ : avg / g;
+    c.extra = years;
+    const rem = ctx.plan.end - f.year;
+    c.requiredRate = rem > 0 ? Math.expm1((need - done) / rem) * 100 : NaN_;
+  };
+  const step = (i: number, v: number, c: Cell) => {
     if (Number.isNaN(v) || v <= -100) return clear(c, 'no_data', no_data);
     const f = ctx.facts[i]!;
     const cur = Math.log1p(v / 100);
@@ -199,14 +216,7 @@ export function rateJudge(ind: Indicator, ratePct: number, ctx: Ctx): Judge {
     const done = avgLog * Math.max(1, f.year - ctx.plan.start + 1);
     const met = f.final ? (avgLog - Math.log1p(g)) * dir >= -tol : (done - need) * dir >= -tol;
     clear(c, 'rate', settle(band, met, f.final, hard));
-    if (!c.full) return;
-    const avg = Math.expm1(avgLog);
-    c.actual = avg * 100;
-    c.expected = ratePct;
-    c.ratio = g === 0 ? NaN_ : avg / g;
-    c.extra = years;
-    const rem = ctx.plan.end - f.year;
-    c.requiredRate = rem > 0 ? Math.expm1((need - done) / rem) * 100 : NaN_;
+    if (c.full) detail(i, c, avgLog, years, done);
   };
   return {
     rule: 'growth.rate_ratio',
@@ -234,7 +244,15 @@ export function cumulativeJudge(ind: Indicator, total: number, basis: 'flow' | '
   const { expected, final, config } = ctx;
   const tol = config.tolerance;
   const hard = isBinding(ind);
-  const step = (i: number, v: number, c: Cell): void => {
+  // Figures only reasons and provenance need, kept out of `step` so that the bulk loop can inline it.
+  const detail = (i: number, c: Cell): void => {
+    const f = ctx.facts[i]!;
+    c.actual = sum;
+    c.expected = expected[i]!;
+    c.extra2 = missing;
+    c.requiredPerYear = f.remaining > 0 ? Math.max(0, total - sum) / f.remaining : NaN_;
+  };
+  const step = (i: number, v: number, c: Cell) => {
     if (Number.isNaN(v)) {
       missing++;
       return clear(c, 'no_data', no_data);
@@ -245,12 +263,7 @@ export function cumulativeJudge(ind: Indicator, total: number, basis: 'flow' | '
     const band = !Number.isNaN(ratio) ? gradeRatio(ratio, config) : on_track;
     clear(c, 'cumulative', settle(band, sum >= total - tol, final[i] === 1, hard));
     c.ratio = ratio;
-    if (!c.full) return;
-    const f = ctx.facts[i]!;
-    c.actual = sum;
-    c.expected = e;
-    c.extra2 = missing;
-    c.requiredPerYear = f.remaining > 0 ? Math.max(0, total - sum) / f.remaining : NaN_;
+    if (c.full) detail(i, c);
   };
   return {
     rule: 'cumulative.pro_rata',
@@ -301,7 +314,7 @@ export function thresholdJudge(
   const { config: cfg, expected } = ctx;
   const hard = isBinding(ind);
   let firstBreach = -1;
-  const step = (i: number, v: number, c: Cell): void => {
+  const step = (i: number, v: number, c: Cell) => {
     const x = expected[i]!;
     if (Number.isNaN(x)) return clear(c, 'no_assignment', not_assessable);
     if (Number.isNaN(v)) return clear(c, 'no_data', no_data);
@@ -365,7 +378,14 @@ export function trendJudge(ind: Indicator, ctx: Ctx): Judge {
   const elapsed = Float64Array.from(ctx.facts, (f) => f.elapsed);
   const final = ctx.final;
   const hard = isBinding(ind);
-  const step = (i: number, v: number, c: Cell): void => {
+  // Figures only reasons and provenance need, kept out of `step` so that the bulk loop can inline it.
+  const detail = (i: number, v: number, c: Cell): void => {
+    const f = ctx.facts[i]!;
+    c.actual = v;
+    c.ratio = s * cagr(b.value, v, f.elapsed) * 100;
+    c.extra = C;
+  };
+  const step = (i: number, v: number, c: Cell) => {
     if (Number.isNaN(v)) return clear(c, 'no_data', no_data);
     const hi = levels[2 * i]!;
     const mid = levels[2 * i + 1]!;
@@ -375,11 +395,7 @@ export function trendJudge(ind: Indicator, ctx: Ctx): Judge {
       if (hard && code !== on_track && final[i] === 0) code = warning;
     }
     clear(c, 'trend', code);
-    if (!c.full) return;
-    const f = ctx.facts[i]!;
-    c.actual = v;
-    c.ratio = s * cagr(b.value, v, f.elapsed) * 100;
-    c.extra = C;
+    if (c.full) detail(i, v, c);
   };
   return {
     rule: 'trend.cagr',
