@@ -41,7 +41,7 @@ const TRANSITIONS: Record<string, { from: ValueState[]; to: ValueState }> = {
 
 function previousPeriod(period: string): string | null {
   const p = tryParsePeriod(period);
-  if (!p || p.frequency !== 'year') return null;
+  if (p?.frequency !== 'year') return null;
   return String(p.year - 1);
 }
 
@@ -77,6 +77,8 @@ export class IndicatorValueService {
       note: input.note ?? null,
       evidence: input.evidence ?? null,
       state,
+      // A person's entry replaces a demo value: it is no longer 示例数据.
+      isDemo: false,
       updatedBy: actor,
     };
     let saved: IndicatorValueRow;
