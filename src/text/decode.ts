@@ -25,7 +25,7 @@ export function decodeText(bytes: Uint8Array): Decoded {
   if (bom) return bom;
   const utf16 = sniffUtf16(buf);
   if (utf16) return utf16;
-  if (looksBinary(buf)) throw new LantuError('BINARY_CONTENT');
+  if (looksBinary(buf)) return utf16OfHan(buf) ?? binary();
   const utf8 = strictUtf8(buf);
   if (utf8 !== null) return { text: utf8, encoding: 'utf-8', confidence: isAscii(buf) ? 1 : 0.99 };
   return decodeByScore(buf);
@@ -63,6 +63,24 @@ function sniffUtf16(buf: Buffer): Decoded | null {
   const score = plausibility(text, SAMPLE_BYTES);
   if (score < MIN_PLAUSIBLE) return null;
   return { text, encoding, confidence: round(Math.min(0.95, score)) };
+}
+
+/**
+ * UTF-16 without a BOM and without ASCII has no zero bytes, but Han code units put control
+ * bytes in the stream (市 is 5E 02), so it looks binary. Accept it only when it reads as Chinese.
+ */
+function utf16OfHan(buf: Buffer): Decoded | null {
+  if (buf.length % 2 !== 0) return null;
+  const sample = buf.subarray(0, SAMPLE_BYTES);
+  for (const encoding of ['utf-16le', 'utf-16be'] as const) {
+    const score = plausibility(iconv.decode(sample, encoding));
+    if (score >= 0.9) return { text: iconv.decode(buf, encoding), encoding, confidence: round(score * 0.9) };
+  }
+  return null;
+}
+
+function binary(): never {
+  throw new LantuError('BINARY_CONTENT');
 }
 
 function strictUtf8(buf: Buffer): string | null {

@@ -2,7 +2,7 @@ import { Document, Packer, Paragraph, Table, TableCell, TableRow, WidthType } fr
 import iconv from 'iconv-lite';
 import * as OpenCC from 'opencc-js';
 import { describe, expect, it } from 'vitest';
-import { extractOutline } from '../../../src/extract/outline.ts';
+import { extractOutline, flattenOutline } from '../../../src/extract/outline.ts';
 import { compact, normalize, normalizedSeed, SEEDS, seedBytes, seedText } from './seeds.ts';
 
 /**
@@ -165,6 +165,10 @@ describe('the plan as a PDF (made with LibreOffice, committed)', () => {
     expect(compact(doc.text)).toBe(compact((await reference()).text));
     const outline = extractOutline(doc.text);
     expect(outline.map((c) => c.ordinal)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    const boxes = flattenOutline(outline).filter((n) => n.kind === 'box');
+    expect(boxes.map((b) => b.ordinal)).toEqual(Array.from({ length: 23 }, (_, i) => i + 1));
+    // A sentence cut by a page break in the source is mended here too.
+    expect(doc.text).toContain('推动运城开发区、盐湖高新技术开发区');
     // Table columns come back as tabs, from the gaps between items on a line.
     expect(doc.text).toMatch(/地区生产总值\(%\)\t1174/);
   });
