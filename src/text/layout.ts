@@ -109,10 +109,13 @@ export interface DedupeResult {
 export function dropRepeatedBlocks(t: Traced, furniture: Span[]): DedupeResult {
   const list = blocks(t.text);
   const seen = new Set<string>();
+  const shingles = new Set<string>();
   const repeat = list.map((b) => {
     const key = b.text.replace(/\s+/g, '');
-    const isRepeat = seen.has(key) && !b.text.includes('\t') && !overlaps(b, furniture);
+    const eligible = !b.text.includes('\t') && !overlaps(b, furniture);
+    const isRepeat = eligible && (seen.has(key) || (key.length >= NEAR_MIN && coverage(key, shingles) >= NEAR_COVER));
     seen.add(key);
+    if (eligible) addShingles(key, shingles);
     return isRepeat;
   });
   const keyLen = (b: Block) => b.text.replace(/\s+/g, '').length;
@@ -137,6 +140,28 @@ export function dropRepeatedBlocks(t: Traced, furniture: Span[]): DedupeResult {
 }
 
 /** Spans are sorted and disjoint, so a binary search finds the only candidate. */
+/**
+ * A truncated copy is not an exact repeat (seed 000's second copy starts mid-paragraph), so long
+ * blocks are also compared by shingles: 16-character pieces sampled every 8 characters from the
+ * earlier text. A block most of whose pieces were seen before is a copy.
+ */
+const SHINGLE = 16;
+const STRIDE = 8;
+const NEAR_MIN = 60;
+const NEAR_COVER = 0.8;
+
+function addShingles(key: string, set: Set<string>): void {
+  for (let i = 0; i + SHINGLE <= key.length; i += STRIDE) set.add(key.slice(i, i + SHINGLE));
+}
+
+/** Share of the block covered by earlier shingles (each sampled hit stands for STRIDE positions). */
+function coverage(key: string, set: Set<string>): number {
+  if (set.size === 0) return 0;
+  let hits = 0;
+  for (let i = 0; i + SHINGLE <= key.length; i++) if (set.has(key.slice(i, i + SHINGLE))) hits++;
+  return Math.min(1, (hits * STRIDE) / Math.max(1, key.length - SHINGLE + 1));
+}
+
 function overlaps(b: Block, spans: Span[]): boolean {
   let lo = 0;
   let hi = spans.length;

@@ -75,14 +75,19 @@ describe('seed 000: a newspaper page with a repeated article', () => {
   it('keeps one copy of the repeated paragraphs and reports the dropped ones', async () => {
     const doc = await normalizedSeed(SEEDS.news000);
     const dropped = repair(doc, 'repeated_block');
-    expect(dropped?.count).toBe(11);
+    // 11 exact repeats and the truncated copy of the opening paragraph (`要的自然。尊重自然…`).
+    expect(dropped?.count).toBe(12);
+    expect(dropped?.examples[0]).toMatch(/^要的自然。尊重自然/);
     const count = (s: string) => doc.text.split(s).length - 1;
     expect(count('统筹推进“大治理”与污染防治“攻坚战”，筑牢高质量发展的基础支撑')).toBe(1);
     expect(count('其次，坚决打好污染防治攻坚战。')).toBe(1);
     // A byline shared by two different articles is not a copy: the essay keeps its own.
     expect(count('（作者单位：市委党校）')).toBe(2);
-    // The second copy's different opening paragraph is not an exact repeat and stays.
-    expect(doc.text).toContain('要的自然。尊重自然');
+    // The truncated copy goes although it is not an exact repeat; the first copy stays whole.
+    expect(doc.text).not.toContain('要的自然');
+    expect(count('大自然是人类赖以生存发展的基本条件')).toBe(1);
+    // The essay after the copy is untouched.
+    expect(count('用运城精神照亮奋进之路')).toBe(1);
   });
 
   it('mends `规划纲` / `要的延伸` but not a paragraph followed by the next article title', async () => {
