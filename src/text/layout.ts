@@ -185,25 +185,47 @@ export interface JoinResult {
   traced: Traced;
   count: number;
   examples: string[];
+  /** Page furniture that sat inside a mended sentence and was taken out of the text. */
+  removedFurniture: string[];
 }
+
+/** Page numbers and running heads between two halves of a sentence: at most a footer and a header. */
+const MAX_FURNITURE_BETWEEN = 4;
 
 /**
  * Join a paragraph to the next when a page break cut a sentence (`规划纲` / `要的延伸`): the first
  * is a long body line that does not end a sentence, the second starts like a continuation.
- * Headings, tables, furniture and short lines are never joined.
+ * Headings, tables and short lines are never joined. Furniture between the two halves (a PDF's
+ * footer and the next page's running head) is taken out, since text offsets cannot reorder it,
+ * and reported.
  */
 export function joinBrokenSentences(t: Traced, furniture: Span[]): JoinResult {
   const list = blocks(t.text);
   const edits: Array<{ start: number; end: number; text: string }> = [];
   const examples: string[] = [];
+  const removedFurniture: string[] = [];
   for (let i = 0; i + 1 < list.length; i++) {
     const a = list[i] as Block;
-    const b = list[i + 1] as Block;
-    if (!continues(a, b, furniture)) continue;
+    let j = i + 1;
+    while (j < list.length && j - i <= MAX_FURNITURE_BETWEEN && within(list[j] as Block, furniture)) j++;
+    const b = list[j];
+    if (!b || !continues(a, b, furniture)) continue;
     edits.push({ start: a.end, end: b.start, text: '' });
-    if (examples.length < 500) examples.push(`${a.text.slice(-8)}|${b.text.slice(0, 8)}`);
+    for (let k = i + 1; k < j; k++) removedFurniture.push((list[k] as Block).text);
+    if (examples.length < 5) examples.push(`${a.text.slice(-8)}|${b.text.slice(0, 8)}`);
+    i = j - 1;
   }
-  return { traced: replaceSpans(t, edits), count: edits.length, examples };
+  return { traced: replaceSpans(t, edits), count: edits.length, examples, removedFurniture };
+}
+
+/** The block is all furniture (every line of it is in a furniture span). */
+function within(b: Block, spans: Span[]): boolean {
+  let offset = b.start;
+  for (const line of b.text.split('\n')) {
+    if (!overlaps({ start: offset, end: offset + Math.max(1, line.length), text: line }, spans)) return false;
+    offset += line.length + 1;
+  }
+  return true;
 }
 
 function continues(a: Block, b: Block, furniture: Span[]): boolean {
@@ -213,7 +235,6 @@ function continues(a: Block, b: Block, furniture: Span[]): boolean {
   if (lastLine.trim().length < BODY_MIN || TERMINAL_RE.test(lastLine)) return false;
   if (!/[，。、；]/.test(lastLine) || isHeading(lastLine) || isHeading(firstLine)) return false;
   if (overlaps(a, furniture) || overlaps(b, furniture)) return false;
-  // The continuation starts with a Han character, a digit or a closing mark, not with a space.
   // The continuation starts like running text, not with a space; a short line without
   // punctuation is a title (`用运城精神照亮奋进之路`), whatever precedes it.
   if (!/^[\u4e00-\u9fff\d，、。）”]/.test(firstLine)) return false;

@@ -91,11 +91,7 @@ export function normalizeSource(source: Source): NormalizedDocument {
 
   const furnitureNow = findFurniture(t.text, source.pages ?? 1);
   const furnitureOrig = toOriginal(t, furnitureNow);
-  note(
-    'page_furniture',
-    furnitureNow.length,
-    furnitureNow.map((s) => t.text.slice(s.start, s.end)),
-  );
+  const furnitureText = furnitureNow.map((s) => t.text.slice(s.start, s.end));
 
   const dedupe = dropRepeatedBlocks(t, furnitureNow);
   t = dedupe.traced;
@@ -104,6 +100,9 @@ export function normalizeSource(source: Source): NormalizedDocument {
   const joined = joinBrokenSentences(t, forwardSpans(t, furnitureOrig));
   t = joined.traced;
   note('broken_line_joined', joined.count, joined.examples);
+  // Furniture is reported once: what stays marked in the text and what a mended sentence removed.
+  note('page_furniture', furnitureText.length, [...new Set(furnitureText)]);
+  note('page_furniture_removed', joined.removedFurniture.length, [...new Set(joined.removedFurniture)]);
 
   return {
     format: source.format,

@@ -137,15 +137,23 @@ describe('broken sentences, headings, furniture', () => {
     expect(doc.text).toBe(`${body}要的延伸拓展、细化和具体化。\n`);
   });
 
-  it('never joins a heading to the paragraph below it, nor across a page number', async () => {
+  it('never joins a heading to the paragraph below it', async () => {
     const heading = '第三章 实施创新驱动战略 培育动能转换新引擎，打造一流创新生态和创新平台建设体系';
-    const doc = await txt(
-      `${heading}\n\n第一节 打造一流创新生态\n\n${body}\n\n- 12 -\n\n要的延伸拓展、细化和具体化。\n`,
-    );
-    expect(doc.text).toContain(`${heading}\n\n第一节`);
-    expect(doc.text).toContain('- 12 -');
-    const furniture = doc.furniture.map((s) => doc.text.slice(s.start, s.end));
-    expect(furniture).toEqual(['- 12 -']);
+    const doc = await txt(`${heading}\n\n第一节 打造一流创新生态\n\n${body}完成。\n`);
+    expect(doc.text).toContain(`${heading}\n\n第一节 打造一流创新生态\n\n`);
+    expect(repair(doc, 'broken_line_joined')).toBeUndefined();
+  });
+
+  it('mends a sentence across a page number, taking the number out and reporting it', async () => {
+    const doc = await txt(`${body}\n\n- 12 -\n\n要的延伸拓展、细化和具体化。\n\n- 13 -\n`);
+    expect(doc.text).toBe(`${body}要的延伸拓展、细化和具体化。\n\n- 13 -\n`);
+    expect(repair(doc, 'page_furniture_removed')?.examples).toEqual(['- 12 -']);
+    expect(doc.furniture.map((s) => doc.text.slice(s.start, s.end))).toEqual(['- 13 -']);
+  });
+
+  it('does not mend across a line that is not furniture (a title between two articles)', async () => {
+    const doc = await txt(`${body}\n\n运城日报\n\n要的延伸拓展、细化和具体化。\n`);
+    expect(doc.text).toContain(`${body}\n\n运城日报\n\n要的延伸`);
   });
 
   it('marks page numbers and running heads of a multi-page text as furniture', async () => {
