@@ -16,6 +16,7 @@ import { IndicatorValueService } from '../services/indicator-value.service.ts';
 import { PlanService } from '../services/plan.service.ts';
 import { PlanReviewService } from '../services/plan-review.service.ts';
 import { RegionService } from '../services/region.service.ts';
+import { ValueExchangeService } from '../services/value-exchange.service.ts';
 import { registerAuthorization } from './auth.ts';
 import { registerErrorHandler } from './errors.ts';
 import { documentRoutes } from './routes/document.routes.ts';
@@ -24,6 +25,7 @@ import { indicatorRoutes } from './routes/indicator.routes.ts';
 import { planRoutes } from './routes/plan.routes.ts';
 import { planItemRoutes } from './routes/plan-item.routes.ts';
 import { regionRoutes } from './routes/region.routes.ts';
+import { valueExchangeRoutes } from './routes/value-exchange.routes.ts';
 
 export const API_VERSION = '0.1.0';
 
@@ -37,6 +39,7 @@ export interface ApiServices {
   indicators: IndicatorService;
   values: IndicatorValueService;
   evaluation: EvaluationService;
+  exchange: ValueExchangeService;
 }
 
 export function createApiServices(ctx: ServiceContext): ApiServices {
@@ -50,6 +53,7 @@ export function createApiServices(ctx: ServiceContext): ApiServices {
     indicators: new IndicatorService(ctx),
     values: new IndicatorValueService(ctx),
     evaluation: new EvaluationService(ctx),
+    exchange: new ValueExchangeService(ctx),
   };
 }
 
@@ -96,6 +100,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(planRoutes(services));
       await api.register(planItemRoutes(services));
       await api.register(indicatorRoutes(services));
+      await api.register(valueExchangeRoutes(services));
     },
     { prefix: '/api' },
   );

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { extractCommand } from './extract.command.ts';
+import { evaluateCommand, valuesImportCommand } from './indicator.commands.ts';
 import { reportFailure } from './output.ts';
 import { importCommand, plansCommand } from './plan.commands.ts';
 import { migrateCommand, openapiCommand, serveCommand } from './server.commands.ts';
@@ -54,6 +55,32 @@ program
   .option('--json', '输出 JSON output JSON (default)')
   .option('--text', '同时输出规范化文本 include the normalised text')
   .action(extractCommand);
+
+function parseId(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('应为正整数 / must be a positive integer');
+  return n;
+}
+
+program
+  .command('values')
+  .description('指标数值 Indicator values')
+  .command('import')
+  .description(
+    '导入 CSV 或 Excel（列：indicator, region, period, value, note），导入即审核通过 / import values, approved',
+  )
+  .argument('<file>', 'CSV 或 .xlsx 文件 file')
+  .requiredOption('--plan <id>', '规划编号 plan id', parseId)
+  .action(valuesImportCommand);
+
+program
+  .command('evaluate')
+  .description('评估指标 Evaluate every indicator of a plan at a period')
+  .requiredOption('--plan <id>', '规划编号 plan id', parseId)
+  .requiredOption('--period <period>', '期间 period: 2023, 2023Q3, 2023-07')
+  .option('--region <code>', "行政区划代码 region code (default: the plan's region)")
+  .option('--json', '输出 JSON output JSON')
+  .action(evaluateCommand);
 
 program
   .command('db')

@@ -5,6 +5,7 @@ import { extractOutline, type OutlineNode } from '../extract/outline.ts';
 import { guessPlanTitle } from '../extract/title.ts';
 import type { Repositories, ServiceContext } from './context.ts';
 import { DocumentService, type IncomingFile, type StoredDocument } from './document.service.ts';
+import { IndicatorService } from './indicator.service.ts';
 import { PlanReviewService } from './plan-review.service.ts';
 
 export interface PlanTarget {
@@ -90,6 +91,8 @@ export class PlanService {
     await repos.sections.insertTree(plan.id, toSectionTree(outline, document.text));
     const damaged = document.normalized?.damaged ?? (await repos.documents.getDamaged(document.meta.id));
     await new PlanReviewService(this.ctx).extractInto(repos, plan.id, document.text, damaged);
+    // Indicators exist from import on, so values can be collected while review goes on; publishing refreshes them.
+    await new IndicatorService(this.ctx).syncFromPlan(repos, plan.id);
     return plan.id;
   }
 

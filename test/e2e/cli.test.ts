@@ -78,3 +78,40 @@ describe('the lantu CLI', () => {
     expect(again.stdout).toContain('pglite');
   });
 });
+
+describe('lantu values import and lantu evaluate', () => {
+  it('imports a CSV of values (approved) and evaluates with them', async () => {
+    const csv = path.join(dataDir, 'values.csv');
+    writeFileSync(
+      csv,
+      'indicator,region,period,value,note\n地区生产总值（GDP）增长率,140800,2021,9.1,\n地区生产总值（GDP）增长率,140800,2022,8.5,\n',
+    );
+    const plans = JSON.parse((await lantu('plans', '--json')).stdout) as Array<{ id: number }>;
+    const planId = String(plans[0]!.id);
+    const imported = await lantu('values', 'import', csv, '--plan', planId);
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toContain('已导入 2 个数值');
+
+    const res = await lantu('evaluate', '--plan', planId, '--period', '2022', '--json');
+    expect(res.code).toBe(0);
+    const rows = JSON.parse(res.stdout) as Array<{
+      indicator: { name: string };
+      status: string;
+      actual: number;
+      reason: string;
+    }>;
+    expect(rows).toHaveLength(37);
+    const gdp = rows.find((r) => r.indicator.name === '地区生产总值（GDP）增长率')!;
+    expect(gdp.status).toBe('behind');
+    expect(gdp.actual).toBeCloseTo(Math.sqrt(1.091 * 1.085) * 100 - 100, 1);
+    expect(gdp.reason).toContain('10%');
+    expect(rows.filter((r) => r.status === 'no_data').length).toBeGreaterThan(20);
+
+    const bad = path.join(dataDir, 'bad.csv');
+    writeFileSync(bad, 'indicator,region,period,value\n不存在的指标,140800,2022,1\n');
+    const refused = await lantu('values', 'import', bad, '--plan', planId);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('错误 [IMPORT_FAILED]');
+    expect(refused.stderr).toContain('第2行');
+  });
+});
