@@ -43,7 +43,7 @@ export async function extractPdf(bytes: Uint8Array): Promise<Extracted> {
   const { getDocumentProxy } = await import('unpdf');
   let pdf: Awaited<ReturnType<typeof getDocumentProxy>>;
   try {
-    pdf = await getDocumentProxy(new Uint8Array(bytes));
+    pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });
   } catch (e) {
     const name = (e as { name?: string })?.name ?? '';
     if (name === 'PasswordException') {
@@ -68,10 +68,13 @@ export async function extractPdf(bytes: Uint8Array): Promise<Extracted> {
   return { text, tables: [], pages: pages.length };
 }
 
+const PAGE_NO_RE = /^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|\d{1,4}|第\s*\d{1,4}\s*页.*|\d{1,4}\s*\/\s*\d{1,4})\s*$/;
+
 interface PdfLine {
   text: string;
   right: number;
   size: number;
+  y: number;
 }
 
 /**
@@ -81,8 +84,12 @@ interface PdfLine {
  * and paragraphs are separated by a blank line like in a text file.
  */
 function pageText(items: PdfTextItem[]): string {
-  const lines = pdfLines(items);
+  // Top to bottom: a writer may emit the running head or the footer before the body.
+  const lines = pdfLines(items).sort((a, b) => b.y - a.y);
   const maxRight = Math.max(0, ...lines.map((l) => l.right));
+  const pitch = linePitch(lines);
+  // With spacing between paragraphs, a full line ending in 。 may still continue its paragraph.
+  const spaced = lines.some((l, i) => i > 0 && (lines[i - 1] as PdfLine).y - l.y > pitch * 1.3);
   let out = '';
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i] as PdfLine;
@@ -90,10 +97,23 @@ function pageText(items: PdfTextItem[]): string {
     out += l.text;
     if (!next) break;
     const table = l.text.includes('\t') || next.text.includes('\t');
-    const wraps = !table && l.right >= maxRight - l.size * 2 && !/[。！？；：]$/.test(l.text);
-    out += wraps ? '' : table ? '\n' : '\n\n';
+    // Wrapped lines sit on consecutive baselines; a page number below the last line is a footer.
+    const adjacent = l.y - next.y <= pitch * 1.15 && !PAGE_NO_RE.test(next.text);
+    const full = l.right >= maxRight - l.size * 2;
+    const ends = /[。！？；：]$/.test(l.text) && !spaced;
+    out += !table && adjacent && full && !ends ? '' : table ? '\n' : '\n\n';
   }
   return out;
+}
+
+/** The usual distance between baselines on a page (the median gap), for telling wraps from breaks. */
+function linePitch(lines: PdfLine[]): number {
+  const gaps = lines
+    .slice(1)
+    .map((l, i) => (lines[i] as PdfLine).y - l.y)
+    .filter((g) => g > 0)
+    .sort((a, b) => a - b);
+  return gaps[Math.floor(gaps.length / 2)] ?? (lines[0]?.size ?? 10) * 1.5;
 }
 
 function pdfLines(items: PdfTextItem[]): PdfLine[] {
@@ -116,7 +136,7 @@ function pdfLines(items: PdfTextItem[]): PdfLine[] {
       // Whitespace items are where the layout put space; the next item's position tells how much.
       spaced = spaced || str.length > 0;
     } else {
-      if (!cur) cur = { text: '', right: x, size };
+      if (!cur) cur = { text: '', right: x, size, y };
       const gap = x - cur.right;
       const sep = cur.text === '' ? '' : gap > size * 1.5 ? '\t' : spaced || gap > size * 0.25 ? ' ' : '';
       cur.text += sep + str;

@@ -232,7 +232,9 @@ function continues(a: Block, b: Block, furniture: Span[]): boolean {
   const lastLine = a.text.slice(a.text.lastIndexOf('\n') + 1);
   const firstLine = b.text.split('\n', 1)[0] as string;
   if (lastLine.includes('\t') || firstLine.includes('\t')) return false;
-  if (lastLine.trim().length < BODY_MIN || TERMINAL_RE.test(lastLine)) return false;
+  // Body text is long, or holds a finished sentence; headings and titles are neither.
+  const body = lastLine.trim().length >= BODY_MIN || (lastLine.trim().length >= 20 && /[。；]/.test(lastLine));
+  if (!body || TERMINAL_RE.test(lastLine)) return false;
   if (!/[，。、；]/.test(lastLine) || isHeading(lastLine) || isHeading(firstLine)) return false;
   if (overlaps(a, furniture) || overlaps(b, furniture)) return false;
   // The continuation starts like running text, not with a space; a short line without

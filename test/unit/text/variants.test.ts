@@ -174,6 +174,47 @@ describe('the plan as a PDF (made with LibreOffice, committed)', () => {
   });
 });
 
+describe('a PDF with running heads and page numbers (chapter 3, made with LibreOffice)', () => {
+  /** The same chapter from the seed, the way the fixture was made: its paragraphs, tables left out. */
+  function chapter3(): string {
+    const first = plan.indexOf('第三章 实施创新驱动战略');
+    const start = plan.indexOf('第三章 实施创新驱动战略', first + 10);
+    const end = plan.indexOf('第四章 实施大抓工业战略', plan.indexOf('第四章 实施大抓工业战略') + 10);
+    return plan
+      .slice(start, end)
+      .split('\n\n')
+      .map((b) => b.trim())
+      .filter((b) => b && !b.includes('\t'))
+      .join('\n\n');
+  }
+
+  it('marks or removes every running head and page number, and the body equals the seed chapter', async () => {
+    const doc = await normalize(seedBytes('variants/plan-chapter3-header-footer.pdf'), 'chapter3.pdf');
+    expect(doc.pages).toBe(6);
+    const head = '运城市国民经济和社会发展第十四个五年规划纲要';
+    const furniture = doc.furniture.map((s) => doc.text.slice(s.start, s.end));
+    const removed = doc.repairs.find((r) => r.kind === 'page_furniture_removed');
+    // Six pages: six heads and six numbers, each either marked in the text or taken out of a sentence.
+    const marked = furniture.filter((f) => f === head).length;
+    const numbers = furniture.filter((f) => /^- \d -$/.test(f)).length;
+    expect(marked + numbers + (removed?.count ?? 0)).toBe(12);
+    expect(removed?.count).toBeGreaterThan(0);
+    // Outside the furniture, the text is the seed chapter's.
+    let body = '';
+    let last = 0;
+    for (const s of doc.furniture) {
+      body += doc.text.slice(last, s.start);
+      last = s.end;
+    }
+    body += doc.text.slice(last);
+    const seedDoc = await normalize(new Uint8Array(Buffer.from(chapter3(), 'utf8')), 'chapter3.txt');
+    expect(compact(body)).toBe(compact(seedDoc.text));
+    // Sentences cut by the page breaks are whole again.
+    expect(doc.text).toContain('聚焦重点产业领域和能源革命重点研发任务');
+    expect(doc.text).not.toMatch(/[\u4e00-\u9fff]- \d -[\u4e00-\u9fff]/);
+  });
+});
+
 function repairCount(repairs: Array<{ kind: string; count: number }>, kind: string): number {
   return repairs.find((r) => r.kind === kind)?.count ?? 0;
 }
