@@ -7,6 +7,7 @@ import { api, queryKeys } from './api.ts';
 import { type Locale, useI18n } from './i18n.ts';
 import { PlanListPage } from './pages/PlanListPage.tsx';
 import { PlanPage } from './pages/PlanPage.tsx';
+import { indicatorRoutes, isMonitorPath, MonitorNavLabel } from './pages/indicators/routes.tsx';
 
 const BRAND = '#1d4ed8';
 
@@ -42,7 +43,11 @@ function Footer() {
 function Shell() {
   const { t, locale, setLocale } = useI18n();
   const location = useLocation();
-  const selected = location.pathname === '/' || location.pathname.startsWith('/plans') ? ['plans'] : [];
+  const selected = isMonitorPath(location.pathname)
+    ? ['monitor']
+    : location.pathname === '/' || location.pathname.startsWith('/plans')
+      ? ['plans']
+      : [];
   return (
     <Layout className="app-layout">
       <Layout.Header className="app-header">
@@ -56,7 +61,10 @@ function Shell() {
           mode="horizontal"
           selectedKeys={selected}
           className="app-nav"
-          items={[{ key: 'plans', label: <Link to="/">{t('nav.plans')}</Link> }]}
+          items={[
+            { key: 'plans', label: <Link to="/">{t('nav.plans')}</Link> },
+            { key: 'monitor', label: <MonitorNavLabel /> },
+          ]}
         />
         <Segmented<Locale>
           className="app-lang"
@@ -74,6 +82,7 @@ function Shell() {
           <Route path="/" element={<PlanListPage />} />
           <Route path="/plans" element={<Navigate to="/" replace />} />
           <Route path="/plans/:id" element={<PlanPage />} />
+          {indicatorRoutes()}
           <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>
       </Layout.Content>

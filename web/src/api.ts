@@ -75,6 +75,177 @@ export interface Health {
   version: string;
 }
 
+export type PlanItemKind = 'indicator_table' | 'indicator' | 'project' | 'cluster' | 'zone' | 'commitment';
+export type PlanItemState = 'extracted' | 'corrected' | 'added' | 'deleted';
+
+export interface SourceSpan {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/**
+ * One reviewable thing extraction found (or a person added). `data` is the current object: the
+ * correction when there is one, else what was extracted; its shape per kind is below.
+ */
+export interface PlanItem<D = Record<string, unknown>> {
+  id: number;
+  kind: PlanItemKind;
+  key: string;
+  label: string;
+  state: PlanItemState;
+  data: D;
+  extracted: D | null;
+  corrected: D | null;
+  source: SourceSpan | null;
+  version: number;
+  updatedBy: string | null;
+  updatedAt: string;
+}
+
+export interface ItemCount {
+  kind: PlanItemKind;
+  state: string;
+  n: number;
+}
+
+export type CellKind =
+  | 'number'
+  | 'none'
+  | 'bound'
+  | 'cumulative'
+  | 'otherYear'
+  | 'provincial'
+  | 'relative'
+  | 'composite'
+  | 'text'
+  | 'blank'
+  | 'damaged';
+
+export type Comparator = '>' | '>=' | '<' | '<=' | 'approx';
+
+export interface Cell {
+  text: string;
+  kind: CellKind;
+  value: number | null;
+  year: number | null;
+  comparator: Comparator | null;
+  change: 'decrease' | 'increase' | null;
+  unit: string | null;
+  reference: string | null;
+  label: string | null;
+  parts: Cell[];
+}
+
+export type ColumnRole =
+  | 'category'
+  | 'seq'
+  | 'name'
+  | 'unit'
+  | 'baseline'
+  | 'target'
+  | 'growth'
+  | 'actual'
+  | 'actualGrowth'
+  | 'attribute'
+  | 'other';
+
+export interface TableColumn {
+  index: number;
+  header: string;
+  role: ColumnRole;
+  year: number | null;
+}
+
+export interface TableIssue {
+  kind: string;
+  category: string;
+  stated: number;
+  found: number;
+  message: string;
+}
+
+export interface IndicatorTableData {
+  box: string;
+  title: string;
+  columns: TableColumn[];
+  notes: string[];
+  issues: TableIssue[];
+  source?: SourceSpan;
+}
+
+export interface IndicatorData {
+  box: string;
+  category: string | null;
+  seq: string | null;
+  name: string;
+  unit: string | null;
+  tags: string[];
+  parent: string | null;
+  nameParts?: unknown[];
+  cells: Partial<Record<ColumnRole, Cell>>;
+  attribute: 'expected' | 'binding' | null;
+  source?: SourceSpan;
+}
+
+export interface Capacity {
+  text: string;
+  value: number | null;
+  unit: string;
+  perYear: boolean;
+}
+
+export interface ProjectData {
+  box: string;
+  boxTitle: string;
+  group: string | null;
+  name: string;
+  county: string | null;
+  zone: string | null;
+  capacity: Capacity[];
+  alsoIn: string[];
+  source?: SourceSpan;
+}
+
+export interface ChainData {
+  kind: 'value' | 'spatial';
+  segments: string[][];
+  source?: SourceSpan;
+}
+
+export interface ClusterData {
+  name: string;
+  listed: boolean;
+  chains: ChainData[];
+  source?: SourceSpan;
+}
+
+export interface ZoneData {
+  name: string;
+  box: string | null;
+  industries: { industry: string; leadFirms: string[] }[];
+  source?: SourceSpan;
+}
+
+export interface CommitmentData {
+  subject: string;
+  value: number | null;
+  valueMax: number | null;
+  valueText: string;
+  unit: string | null;
+  comparator: '=' | '>' | '>=' | '<' | '<=' | 'approx';
+  frequency: string | null;
+  deadline: number | null;
+  source?: SourceSpan;
+}
+
+export interface ExtractionSummary {
+  added: number;
+  refreshed: number;
+  removed: number;
+  keptCorrections: number;
+}
+
 export interface ImportPlanInput {
   file: File;
   regionCode: string;
@@ -165,6 +336,48 @@ export const api = {
   section: (planId: Id, sectionId: Id) =>
     request<{ section: SectionView }>(`/api/plans/${enc(planId)}/sections/${enc(sectionId)}`).then((r) => r.section),
 
+  /** Items of one kind (or all); `counts` always covers every kind and state of the plan. */
+  items: (planId: Id, kind?: PlanItemKind) =>
+    request<{ items: PlanItem[]; counts: ItemCount[] }>(
+      `/api/plans/${enc(planId)}/items${kind ? `?kind=${encodeURIComponent(kind)}` : ''}`,
+    ),
+
+  correctItem: (planId: Id, itemId: Id, version: number, data: Record<string, unknown>) =>
+    request<{ item: PlanItem }>(`/api/plans/${enc(planId)}/items/${enc(itemId)}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ version, data }),
+    }).then((r) => r.item),
+
+  deleteItem: (planId: Id, itemId: Id, version: number) =>
+    request<{ item: PlanItem }>(`/api/plans/${enc(planId)}/items/${enc(itemId)}/delete`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ version }),
+    }).then((r) => r.item),
+
+  restoreItem: (planId: Id, itemId: Id, version: number) =>
+    request<{ item: PlanItem }>(`/api/plans/${enc(planId)}/items/${enc(itemId)}/restore`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ version }),
+    }).then((r) => r.item),
+
+  addItem: (planId: Id, input: { kind: PlanItemKind; label: string; data: Record<string, unknown> }) =>
+    request<{ item: PlanItem }>(`/api/plans/${enc(planId)}/items`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(input),
+    }).then((r) => r.item),
+
+  reextract: (planId: Id) =>
+    request<{ summary: ExtractionSummary }>(`/api/plans/${enc(planId)}/reextract`, { method: 'POST' }).then(
+      (r) => r.summary,
+    ),
+
+  publish: (planId: Id) =>
+    request<{ plan: PlanView }>(`/api/plans/${enc(planId)}/publish`, { method: 'POST' }).then((r) => r.plan),
+
   document: (id: Id) => request<{ document: DocumentView }>(`/api/documents/${enc(id)}`).then((r) => r.document),
 
   /** Fields go before the file: the server reads the multipart stream in order. */
@@ -185,5 +398,7 @@ export const queryKeys = {
   plans: ['plans'] as const,
   plan: (id: Id) => ['plans', String(id)] as const,
   outline: (id: Id) => ['plans', String(id), 'outline'] as const,
+  items: (planId: Id, kind?: PlanItemKind) => ['plans', String(planId), 'items', kind ?? 'all'] as const,
+  allItems: (planId: Id) => ['plans', String(planId), 'items'] as const,
   section: (planId: Id, sectionId: Id) => ['plans', String(planId), 'sections', String(sectionId)] as const,
 };

@@ -1,21 +1,50 @@
 import {
   BookOutlined,
+  CheckCircleOutlined,
   FileTextOutlined,
   LeftOutlined,
   LinkOutlined,
+  ReloadOutlined,
   RightOutlined,
   TableOutlined,
 } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
-import { App as AntApp, Breadcrumb, Button, Card, Empty, Skeleton, Space, Tag, Tree, Typography } from 'antd';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  App as AntApp,
+  Breadcrumb,
+  Button,
+  Card,
+  Empty,
+  Popconfirm,
+  Skeleton,
+  Space,
+  Tabs,
+  Tag,
+  Tree,
+  Typography,
+} from 'antd';
 import type { DataNode } from 'antd/es/tree';
-import { type Key, useEffect, useMemo, useRef, useState } from 'react';
+import { type Key, type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
-import { api, type Id, type OutlineItem, type PlanView, queryKeys } from '../api.ts';
+import {
+  api,
+  type Id,
+  type OutlineItem,
+  type PlanItem,
+  type PlanItemKind,
+  type PlanView,
+  queryKeys,
+  toApiError,
+} from '../api.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { PlanStatusTag } from '../components/PlanStatusTag.tsx';
 import { SectionText, stripHeading } from '../components/SectionText.tsx';
-import { fiveYearPlanLabel, formatDateTime, periodLabel, type Translate, useI18n } from '../i18n.ts';
+import { fiveYearPlanLabel, formatDateTime, type MessageKey, periodLabel, type Translate, useI18n } from '../i18n.ts';
+import { countOf, ReviewContext, type ReviewContextValue } from './review/common.tsx';
+import { EditDialog, type EditTarget } from './review/EditDialog.tsx';
+import { IndicatorsTab } from './review/IndicatorsTab.tsx';
+import { ClustersTab, CommitmentsTab, ProjectsTab, ZonesTab } from './review/OtherTabs.tsx';
+import { SourceDialog } from './review/SourceDialog.tsx';
 
 interface IndexEntry {
   item: OutlineItem;
@@ -88,6 +117,80 @@ function kindTag(t: Translate, kind: OutlineItem['kind']) {
   return <Tag>{t('plan.kind.section')}</Tag>;
 }
 
+/** 重新抽取 and 发布规划: the two plan-wide review actions. */
+function ReviewActions({ plan }: { plan: PlanView }) {
+  const { t, locale } = useI18n();
+  const { message, modal } = AntApp.useApp();
+  const qc = useQueryClient();
+  const reextract = useMutation({
+    mutationFn: () => api.reextract(plan.id),
+    onSuccess: async (s) => {
+      await qc.invalidateQueries({ queryKey: queryKeys.allItems(plan.id) });
+      modal.success({
+        title: t('review.reextractDone'),
+        content: (
+          <ul className="reextract-summary" data-testid="reextract-summary">
+            <li>{t('review.summary.added', { n: s.added })}</li>
+            <li>{t('review.summary.refreshed', { n: s.refreshed })}</li>
+            <li>{t('review.summary.removed', { n: s.removed })}</li>
+            <li>{t('review.summary.kept', { n: s.keptCorrections })}</li>
+            <li className="reextract-note">{t('review.summary.note')}</li>
+          </ul>
+        ),
+        okText: t('common.close'),
+      });
+    },
+    onError: (e) => message.error(toLocalized(e, locale)),
+  });
+  const publish = useMutation({
+    mutationFn: () => api.publish(plan.id),
+    onSuccess: (p) => {
+      qc.setQueryData(queryKeys.plan(plan.id), p);
+      void qc.invalidateQueries({ queryKey: queryKeys.plans, exact: true });
+      message.success(t('review.publishDone'));
+    },
+    onError: (e) => message.error(toLocalized(e, locale)),
+  });
+  const published = plan.status === 'published';
+  return (
+    <Space className="plan-head-actions">
+      <Popconfirm
+        title={t('review.reextract')}
+        description={<div style={{ maxWidth: 300 }}>{t('review.reextractConfirm')}</div>}
+        okText={t('review.reextract')}
+        cancelText={t('common.cancel')}
+        onConfirm={() => reextract.mutate()}
+      >
+        <Button icon={<ReloadOutlined />} loading={reextract.isPending} data-testid="reextract">
+          {t('review.reextract')}
+        </Button>
+      </Popconfirm>
+      <Button
+        type="primary"
+        icon={<CheckCircleOutlined />}
+        disabled={published}
+        loading={publish.isPending}
+        data-testid="publish"
+        onClick={() =>
+          modal.confirm({
+            title: t('review.publishConfirmTitle'),
+            content: t('review.publishConfirm'),
+            okText: t('review.publishOk'),
+            cancelText: t('common.cancel'),
+            onOk: () => publish.mutateAsync().catch(() => undefined),
+          })
+        }
+      >
+        {published ? t('review.published') : t('review.publish')}
+      </Button>
+    </Space>
+  );
+}
+
+function toLocalized(e: unknown, locale: 'zh' | 'en'): string {
+  return toApiError(e).localized(locale);
+}
+
 function PlanHeader({ plan }: { plan: PlanView }) {
   const { t, locale } = useI18n();
   const fyp = fiveYearPlanLabel(t, locale, plan.periodStart, plan.periodEnd);
@@ -101,23 +204,28 @@ function PlanHeader({ plan }: { plan: PlanView }) {
         <Typography.Title level={2} style={{ fontSize: 22, margin: 0 }} data-testid="plan-title">
           {plan.title}
         </Typography.Title>
-        <PlanStatusTag status={plan.status} />
+        <span data-testid="plan-status">
+          <PlanStatusTag status={plan.status} />
+        </span>
         {plan.isDemo && <Tag color="purple">{t('plans.demo')}</Tag>}
       </Space>
-      <div className="plan-meta">
-        <span>
-          <span className="plan-meta-label">{t('plan.region')}</span>
-          {plan.region.name}
-        </span>
-        <span>
-          <span className="plan-meta-label">{t('plan.period')}</span>
-          {periodLabel(t, plan.periodStart, plan.periodEnd)}
-          {fyp && <span className="plan-meta-fyp">{fyp}</span>}
-        </span>
-        <span>
-          <span className="plan-meta-label">{t('plan.updated')}</span>
-          {formatDateTime(plan.updatedAt)}
-        </span>
+      <div className="plan-head-row">
+        <div className="plan-meta">
+          <span>
+            <span className="plan-meta-label">{t('plan.region')}</span>
+            {plan.region.name}
+          </span>
+          <span>
+            <span className="plan-meta-label">{t('plan.period')}</span>
+            {periodLabel(t, plan.periodStart, plan.periodEnd)}
+            {fyp && <span className="plan-meta-fyp">{fyp}</span>}
+          </span>
+          <span>
+            <span className="plan-meta-label">{t('plan.updated')}</span>
+            {formatDateTime(plan.updatedAt)}
+          </span>
+        </div>
+        <ReviewActions plan={plan} />
       </div>
     </div>
   );
@@ -353,68 +461,131 @@ export function PlanPage() {
 
   const withChildren = index.order.filter((it) => it.children.length > 0).map((it) => String(it.id));
 
+  const outlineView = (
+    <div className="plan-layout">
+      <Card
+        ref={outlineRef}
+        className="plan-outline"
+        size="small"
+        title={t('plan.outline')}
+        extra={
+          <Space size={0}>
+            <Button size="small" type="link" onClick={() => setExpanded(withChildren)}>
+              {t('plan.expandAll')}
+            </Button>
+            <Button size="small" type="link" onClick={() => setExpanded([])}>
+              {t('plan.collapseAll')}
+            </Button>
+          </Space>
+        }
+      >
+        {outline.error ? (
+          <ErrorAlert error={outline.error} onRetry={() => outline.refetch()} />
+        ) : outline.isLoading ? (
+          <Skeleton active />
+        ) : treeData.length === 0 ? (
+          <Empty description={t('plan.outlineEmpty')} />
+        ) : (
+          <Tree
+            data-testid="outline-tree"
+            showIcon
+            blockNode
+            virtual={false}
+            treeData={treeData}
+            selectedKeys={selected ? [String(selected.item.id)] : []}
+            expandedKeys={expanded}
+            onExpand={(keys) => setExpanded(keys)}
+            onSelect={(keys, info) => {
+              const key = keys[0] ?? info.node.key;
+              open(String(key));
+            }}
+          />
+        )}
+      </Card>
+      <Card className="plan-reader">
+        {outline.isLoading ? (
+          <Skeleton active paragraph={{ rows: 8 }} />
+        ) : selected ? (
+          <Reader
+            key={String(selected.item.id)}
+            planId={id}
+            entry={selected}
+            prev={index.order[selected.order - 1]}
+            next={index.order[selected.order + 1]}
+            onOpen={open}
+          />
+        ) : selectedId && outline.data ? (
+          <Empty description={t('plan.sectionNotFound')} />
+        ) : (
+          <Overview outline={outline.data ?? []} onOpen={open} />
+        )}
+      </Card>
+    </div>
+  );
+
   return (
     <div data-testid="plan-page">
       {plan.data ? <PlanHeader plan={plan.data} /> : <Skeleton active paragraph={{ rows: 1 }} />}
-      <div className="plan-layout">
-        <Card
-          ref={outlineRef}
-          className="plan-outline"
-          size="small"
-          title={t('plan.outline')}
-          extra={
-            <Space size={0}>
-              <Button size="small" type="link" onClick={() => setExpanded(withChildren)}>
-                {t('plan.expandAll')}
-              </Button>
-              <Button size="small" type="link" onClick={() => setExpanded([])}>
-                {t('plan.collapseAll')}
-              </Button>
-            </Space>
-          }
-        >
-          {outline.error ? (
-            <ErrorAlert error={outline.error} onRetry={() => outline.refetch()} />
-          ) : outline.isLoading ? (
-            <Skeleton active />
-          ) : treeData.length === 0 ? (
-            <Empty description={t('plan.outlineEmpty')} />
-          ) : (
-            <Tree
-              data-testid="outline-tree"
-              showIcon
-              blockNode
-              virtual={false}
-              treeData={treeData}
-              selectedKeys={selected ? [String(selected.item.id)] : []}
-              expandedKeys={expanded}
-              onExpand={(keys) => setExpanded(keys)}
-              onSelect={(keys, info) => {
-                const key = keys[0] ?? info.node.key;
-                open(String(key));
-              }}
-            />
-          )}
-        </Card>
-        <Card className="plan-reader">
-          {outline.isLoading ? (
-            <Skeleton active paragraph={{ rows: 8 }} />
-          ) : selected ? (
-            <Reader
-              key={String(selected.item.id)}
-              planId={id}
-              entry={selected}
-              prev={index.order[selected.order - 1]}
-              next={index.order[selected.order + 1]}
-              onOpen={open}
-            />
-          ) : selectedId && outline.data ? (
-            <Empty description={t('plan.sectionNotFound')} />
-          ) : (
-            <Overview outline={outline.data ?? []} onOpen={open} />
-          )}
-        </Card>
-      </div>
+      <ReviewHost planId={id} outlineView={outlineView} />
     </div>
+  );
+}
+
+const TABS: { key: string; kind: PlanItemKind | null; label: MessageKey; render: () => ReactNode }[] = [
+  { key: 'indicators', kind: 'indicator', label: 'review.tab.indicators', render: () => <IndicatorsTab /> },
+  { key: 'projects', kind: 'project', label: 'review.tab.projects', render: () => <ProjectsTab /> },
+  { key: 'clusters', kind: 'cluster', label: 'review.tab.clusters', render: () => <ClustersTab /> },
+  { key: 'zones', kind: 'zone', label: 'review.tab.zones', render: () => <ZonesTab /> },
+  { key: 'commitments', kind: 'commitment', label: 'review.tab.commitments', render: () => <CommitmentsTab /> },
+];
+
+/** The tabs of the plan page: the outline reader first, then one review tab per kind of extracted item. */
+function ReviewHost({ planId, outlineView }: { planId: Id; outlineView: ReactNode }) {
+  const { t } = useI18n();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const tab = searchParams.get('tab') ?? 'outline';
+  const [sourceItem, setSourceItem] = useState<PlanItem | null>(null);
+  const [editTarget, setEditTarget] = useState<EditTarget | null>(null);
+  // the table list also carries the counts of every kind, for the tab labels
+  const summary = useQuery({
+    queryKey: queryKeys.items(planId, 'indicator_table'),
+    queryFn: () => api.items(planId, 'indicator_table'),
+  });
+  const ctx = useMemo<ReviewContextValue>(
+    () => ({
+      planId,
+      showSource: setSourceItem,
+      edit: (item) => setEditTarget({ kind: item.kind, item }),
+      add: (kind, preset) => setEditTarget({ kind, ...(preset ? { preset } : {}) }),
+    }),
+    [planId],
+  );
+  const counts = summary.data?.counts;
+  const label = (key: MessageKey, kind: PlanItemKind | null) => (
+    <span data-testid={`tab-${kind ?? 'outline'}`}>
+      {t(key)}
+      {kind && counts && <span className="tab-count">{countOf(counts, kind)}</span>}
+    </span>
+  );
+  return (
+    <ReviewContext.Provider value={ctx}>
+      <Tabs
+        className="plan-tabs"
+        activeKey={tab}
+        destroyOnHidden
+        onChange={(key) => {
+          const next = new URLSearchParams(searchParams);
+          if (key === 'outline') next.delete('tab');
+          else next.set('tab', key);
+          setSearchParams(next);
+        }}
+        items={[
+          { key: 'outline', label: label('review.tab.outline', null), children: outlineView },
+          ...TABS.map((x) => ({ key: x.key, label: label(x.label, x.kind), children: x.render() })),
+        ]}
+      />
+      <SourceDialog planId={planId} item={sourceItem} onClose={() => setSourceItem(null)} />
+      <EditDialog planId={planId} target={editTarget} onClose={() => setEditTarget(null)} />
+    </ReviewContext.Provider>
   );
 }

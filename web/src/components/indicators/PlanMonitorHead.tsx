@@ -1,0 +1,105 @@
+import { Breadcrumb, Select, Space, Tag, Tooltip, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { Link } from 'react-router-dom';
+import { useI18n } from '../../i18n.ts';
+import { useIndI18n } from '../../i18n-indicators.ts';
+import { IndicatorNav, type MonitorPage } from './IndicatorNav.tsx';
+import type { PlanScope } from './usePlanScope.ts';
+
+/** Breadcrumb, title, the three monitoring pages and the period / region choice, shared by the pages. */
+export function PlanMonitorHead({
+  scope,
+  active,
+  subtitle,
+  showRegion = true,
+  extra,
+}: {
+  scope: PlanScope;
+  active: MonitorPage;
+  subtitle: string;
+  showRegion?: boolean;
+  extra?: ReactNode;
+}) {
+  const { t } = useIndI18n();
+  const app = useI18n();
+  const { plan } = scope;
+  if (!plan) return null;
+  const title = active === 'monitor' ? t('list.title') : active === 'cockpit' ? t('cockpit.title') : t('entry.title');
+  return (
+    <div className="ind-head">
+      <Breadcrumb
+        style={{ marginBottom: 8 }}
+        items={[
+          { title: <Link to="/">{app.t('nav.plans')}</Link> },
+          { title: <Link to={`/plans/${encodeURIComponent(plan.id)}`}>{plan.title}</Link> },
+          { title },
+        ]}
+      />
+      <div className="ind-head-row">
+        <div>
+          <Space size={10} align="center" wrap>
+            <Typography.Title level={2} style={{ fontSize: 22, margin: 0 }} data-testid="ind-page-title">
+              {title}
+            </Typography.Title>
+            <Typography.Text type="secondary">{plan.region.name}</Typography.Text>
+            {plan.isDemo && (
+              <Tooltip title={t('common.demoHint')}>
+                <Tag color="purple" data-testid="demo-label">
+                  {t('common.demo')}
+                </Tag>
+              </Tooltip>
+            )}
+          </Space>
+          <div className="ind-subtitle">
+            <Typography.Text type="secondary">{subtitle}</Typography.Text>
+          </div>
+        </div>
+        <IndicatorNav planId={plan.id} active={active} search={scope.search} />
+      </div>
+      <div className="ind-toolbar">
+        <Space size={16} wrap>
+          <span className="ind-field">
+            <span className="ind-field-label">{t('common.period')}</span>
+            <Select
+              data-testid="period-select"
+              style={{ width: 110 }}
+              value={scope.period}
+              loading={!scope.period}
+              onChange={(v) => scope.setPeriod(v)}
+              options={scope.periods.map((p) => ({ value: p, label: t('common.year', { year: p }) }))}
+            />
+          </span>
+          {showRegion && (
+            <span className="ind-field">
+              <span className="ind-field-label">{t('common.region')}</span>
+              <Select
+                data-testid="region-select"
+                style={{ width: 160 }}
+                value={scope.region}
+                showSearch={{ optionFilterProp: 'label' }}
+                onChange={(v) => scope.setRegion(v)}
+                options={[
+                  ...scope.regions
+                    .filter((r) => r.level === 'plan')
+                    .map((r) => ({ value: r.code, label: r.name })),
+                  ...(scope.regions.length > 1
+                    ? [
+                        {
+                          label: t('common.countiesOf'),
+                          title: t('common.countiesOf'),
+                          options: scope.regions
+                            .filter((r) => r.level !== 'plan')
+                            .map((r) => ({ value: r.code, label: r.name })),
+                        },
+                      ]
+                    : []),
+                ]}
+              />
+            </span>
+          )}
+          {extra}
+        </Space>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,325 @@
+import { useQuery } from '@tanstack/react-query';
+import { Card, Empty, Skeleton, Statistic, Table, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import ReactECharts from 'echarts-for-react';
+import { Link, useParams } from 'react-router-dom';
+import {
+  type Cockpit,
+  type EvaluatedIndicator,
+  indicatorApi,
+  indicatorKeys,
+  STATUSES,
+  type Status,
+} from '../../api-indicators.ts';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { PlanMonitorHead } from '../../components/indicators/PlanMonitorHead.tsx';
+import { STATUS_HEX, StatusTag } from '../../components/indicators/StatusTag.tsx';
+import { usePlanScope } from '../../components/indicators/usePlanScope.ts';
+import '../../components/indicators/indicators.css';
+import { formatValue, type IndMessageKey, statusLabel, useIndI18n } from '../../i18n-indicators.ts';
+import { requiredText } from './IndicatorListPage.tsx';
+
+const GROUPS: { key: IndMessageKey; statuses: Status[]; color: string; testId: string }[] = [
+  { key: 'cockpit.group.good', statuses: ['achieved_early', 'achieved', 'ahead'], color: '#389e0d', testId: 'good' },
+  { key: 'cockpit.group.onTrack', statuses: ['on_track'], color: '#1677ff', testId: 'on-track' },
+  { key: 'cockpit.group.behind', statuses: ['behind', 'seriously_behind'], color: '#d46b08', testId: 'behind' },
+  { key: 'cockpit.group.alarm', statuses: ['warning', 'failed'], color: '#cf1322', testId: 'alarm' },
+  { key: 'cockpit.group.unknown', statuses: ['no_data', 'not_assessable'], color: '#8c8c8c', testId: 'unknown' },
+];
+
+export function CockpitPage() {
+  const { id = '' } = useParams();
+  const { t } = useIndI18n();
+  const scope = usePlanScope(id);
+  const { period } = scope;
+  const cockpit = useQuery({
+    queryKey: indicatorKeys.cockpit(id, period ?? ''),
+    queryFn: () => indicatorApi.cockpit(id, period as string),
+    enabled: !!period,
+  });
+  if (scope.planError) return <ErrorAlert error={scope.planError} />;
+  const c = cockpit.data;
+  return (
+    <div data-testid="cockpit-page">
+      <PlanMonitorHead scope={scope} active="cockpit" subtitle={t('cockpit.subtitle')} showRegion={false} />
+      {cockpit.error ? (
+        <ErrorAlert error={cockpit.error} onRetry={() => cockpit.refetch()} />
+      ) : !c ? (
+        <Skeleton active paragraph={{ rows: 12 }} />
+      ) : (
+        <>
+          <StatCards c={c} />
+          <div className="ind-two-col">
+            <Card title={t('cockpit.distribution')} size="small">
+              <StatusPie c={c} />
+            </Card>
+            <Card title={t('cockpit.byCategory')} size="small">
+              <CategoryBars c={c} />
+            </Card>
+          </div>
+          <Card
+            title={
+              <span>
+                {t('cockpit.behindList')}
+                <Typography.Text type="secondary" style={{ marginLeft: 8, fontWeight: 400 }}>
+                  {t('common.nItems', { n: c.behind.length })}
+                </Typography.Text>
+              </span>
+            }
+            size="small"
+            className="ind-section"
+            styles={{ body: { padding: 0 } }}
+          >
+            <BehindList planId={id} items={c.behind} />
+          </Card>
+          <Card title={t('cockpit.heat')} size="small" className="ind-section">
+            <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 4 }}>
+              {t('cockpit.heatHint')}
+            </Typography.Paragraph>
+            <HeatMap c={c} />
+          </Card>
+        </>
+      )}
+    </div>
+  );
+}
+
+function StatCards({ c }: { c: Cockpit }) {
+  const { t } = useIndI18n();
+  const total = STATUSES.reduce((n, s) => n + (c.counts[s] ?? 0), 0);
+  return (
+    <div className="ind-card-grid" data-testid="status-cards">
+      <Card className="ind-stat-card" size="small" data-testid="count-total">
+        <Statistic title={t('cockpit.total')} value={total} />
+        <div className="ind-stat-detail" />
+      </Card>
+      {GROUPS.map((g) => {
+        const n = g.statuses.reduce((s, st) => s + (c.counts[st] ?? 0), 0);
+        return (
+          <Card className="ind-stat-card" size="small" key={g.key} data-testid={`count-${g.testId}`}>
+            <Statistic title={t(g.key)} value={n} styles={{ content: { color: n > 0 ? g.color : '#bfbfbf' } }} />
+            <div className="ind-stat-detail">
+              {g.statuses.length > 1 &&
+                g.statuses
+                  .filter((s) => (c.counts[s] ?? 0) > 0)
+                  .map((s) => `${statusLabel(t, s)} ${c.counts[s]}`)
+                  .join(' · ')}
+            </div>
+          </Card>
+        );
+      })}
+    </div>
+  );
+}
+
+function StatusPie({ c }: { c: Cockpit }) {
+  const { t } = useIndI18n();
+  const data = STATUSES.filter((s) => (c.counts[s] ?? 0) > 0).map((s) => ({
+    name: statusLabel(t, s),
+    value: c.counts[s] ?? 0,
+    itemStyle: { color: STATUS_HEX[s] },
+  }));
+  if (data.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />;
+  const option = {
+    animation: false,
+    tooltip: { trigger: 'item', formatter: '{b}：{c}（{d}%）' },
+    legend: { orient: 'vertical', right: 8, top: 'middle', itemWidth: 12, itemHeight: 12 },
+    series: [
+      {
+        type: 'pie',
+        radius: ['42%', '72%'],
+        center: ['36%', '50%'],
+        label: { formatter: '{c}', fontSize: 13 },
+        labelLine: { length: 6, length2: 6 },
+        data,
+      },
+    ],
+  };
+  return (
+    <div data-testid="status-pie">
+      <ReactECharts option={option} style={{ height: 280 }} notMerge />
+    </div>
+  );
+}
+
+/** Stacked bars: per category, how many indicators in each status. */
+function CategoryBars({ c }: { c: Cockpit }) {
+  const { t, locale } = useIndI18n();
+  const cats = c.byCategory.map((g) => g.key);
+  const used = STATUSES.filter((s) => c.byCategory.some((g) => (g.counts[s] ?? 0) > 0));
+  const option = {
+    animation: false,
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    legend: { top: 0, itemWidth: 12, itemHeight: 12, textStyle: { fontSize: 12 } },
+    grid: { left: 8, right: 48, top: 56, bottom: 8, containLabel: true },
+    xAxis: { type: 'value', minInterval: 1 },
+    yAxis: {
+      type: 'category',
+      data: cats,
+      inverse: true,
+      axisLabel: {
+        formatter: (v: string) => {
+          const g = c.byCategory.find((x) => x.key === v);
+          return g?.score !== null && g?.score !== undefined ? `${v}  ${formatValue(locale, g.score, 0)}分` : v;
+        },
+      },
+    },
+    series: used.map((s) => ({
+      name: statusLabel(t, s),
+      type: 'bar',
+      stack: 'n',
+      barWidth: 18,
+      itemStyle: { color: STATUS_HEX[s] },
+      data: c.byCategory.map((g) => g.counts[s] ?? 0),
+    })),
+  };
+  return (
+    <div data-testid="category-bars">
+      <ReactECharts option={option} style={{ height: 280 }} notMerge />
+    </div>
+  );
+}
+
+function BehindList({ planId, items }: { planId: string; items: EvaluatedIndicator[] }) {
+  const { t, locale } = useIndI18n();
+  const columns: ColumnsType<EvaluatedIndicator> = [
+    {
+      key: 'name',
+      title: t('list.col.name'),
+      render: (_, r) => (
+        <span>
+          <Link to={`/indicators/${r.indicator.id}`} className="ind-name-link">
+            {r.indicator.name}
+          </Link>
+          <div className="ind-sub">
+            {r.indicator.code} · {r.indicator.category ?? ''}
+          </div>
+        </span>
+      ),
+    },
+    {
+      key: 'status',
+      title: t('list.col.status'),
+      width: 110,
+      render: (_, r) => <StatusTag status={r.evaluation.status} reason={r.evaluation.reason} />,
+    },
+    {
+      key: 'ave',
+      title: `${t('cockpit.actualVsExpected')}`,
+      width: 150,
+      align: 'right',
+      render: (_, r) => (
+        <span>
+          {formatValue(locale, r.evaluation.actual)} /{' '}
+          <span className="ind-muted">{formatValue(locale, r.evaluation.expected)}</span>{' '}
+          <span className="ind-sub" style={{ display: 'inline' }}>
+            {r.indicator.unit}
+          </span>
+        </span>
+      ),
+    },
+    { key: 'target', title: t('list.col.target'), width: 90, align: 'right', render: (_, r) => r.indicator.targetText },
+    {
+      key: 'required',
+      title: t('list.col.required'),
+      width: 150,
+      render: (_, r) => {
+        const text = requiredText(t, locale, r.indicator, r.evaluation);
+        return text ? <span className="ind-required">{text}</span> : <span className="ind-muted">—</span>;
+      },
+    },
+    {
+      key: 'lead',
+      title: t('list.col.lead'),
+      width: 150,
+      render: (_, r) =>
+        r.indicator.leadUnit ?? <Typography.Text type="secondary">{t('common.unassigned')}</Typography.Text>,
+    },
+  ];
+  return (
+    <Table<EvaluatedIndicator>
+      rowKey={(r) => r.indicator.id}
+      size="small"
+      data-testid="behind-list"
+      columns={columns}
+      dataSource={items}
+      pagination={false}
+      locale={{ emptyText: t('cockpit.behindEmpty') }}
+      footer={undefined}
+      key={planId}
+    />
+  );
+}
+
+function HeatMap({ c }: { c: Cockpit }) {
+  const { t, locale } = useIndI18n();
+  const cats = c.byCategory.map((g) => g.key);
+  const rows = [{ region: { code: 'city', name: t('common.city') }, groups: c.byCategory }, ...c.heat];
+  const names = rows.map((r) => r.region.name);
+  const data: [number, number, number | '-'][] = [];
+  rows.forEach((r, y) => {
+    cats.forEach((cat, x) => {
+      const g = r.groups.find((gg) => gg.key === cat);
+      data.push([x, y, g?.score === null || g?.score === undefined ? '-' : Math.round(g.score)]);
+    });
+  });
+  const option = {
+    animation: false,
+    tooltip: {
+      position: 'top',
+      formatter: (p: { value: [number, number, number | '-'] }) => {
+        const [x, y, v] = p.value;
+        const r = rows[y];
+        const g = r?.groups.find((gg) => gg.key === cats[x]);
+        const lines = [`<b>${r?.region.name ?? ''} · ${cats[x] ?? ''}</b>`];
+        lines.push(`${t('cockpit.score')}：${v === '-' ? '—' : formatValue(locale, v, 0)}`);
+        if (g) {
+          lines.push(t('cockpit.assessed', { assessed: g.assessed, total: g.total }));
+          for (const s of STATUSES) if ((g.counts[s] ?? 0) > 0) lines.push(`${statusLabel(t, s)}：${g.counts[s]}`);
+        }
+        return lines.join('<br/>');
+      },
+    },
+    grid: { left: 8, right: 24, top: 8, bottom: 64, containLabel: true },
+    xAxis: {
+      type: 'category',
+      data: cats,
+      position: 'top',
+      splitArea: { show: true },
+      axisLabel: { interval: 0, fontSize: 12 },
+    },
+    yAxis: {
+      type: 'category',
+      data: names,
+      inverse: true,
+      splitArea: { show: true },
+      axisLabel: { fontSize: 12, fontWeight: (_: string, i: number) => (i === 0 ? 'bold' : 'normal') },
+    },
+    visualMap: {
+      min: 0,
+      max: 100,
+      calculable: true,
+      orient: 'horizontal',
+      left: 'center',
+      bottom: 4,
+      itemWidth: 12,
+      itemHeight: 240,
+      text: ['100', '0'],
+      inRange: { color: ['#cf1322', '#fa8c16', '#fadb14', '#95de64', '#389e0d'] },
+    },
+    series: [
+      {
+        type: 'heatmap',
+        data,
+        label: { show: true, fontSize: 12, formatter: (p: { value: [number, number, number | '-'] }) => (p.value[2] === '-' ? '' : String(p.value[2])) },
+        itemStyle: { borderColor: '#fff', borderWidth: 2 },
+        emphasis: { itemStyle: { shadowBlur: 6, shadowColor: 'rgba(0,0,0,0.3)' } },
+      },
+    ],
+  };
+  return (
+    <div data-testid="heat-map">
+      <ReactECharts option={option} style={{ height: Math.max(360, rows.length * 30 + 110) }} notMerge />
+    </div>
+  );
+}
