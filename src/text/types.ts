@@ -3,7 +3,12 @@
 export type DocumentFormat = 'txt' | 'docx' | 'pdf' | 'html';
 
 export interface Repair {
-  /** Stable code, e.g. `mojibake`, `pinyin_annotation`, `traditional_to_simplified`. */
+  /**
+   * Stable code: `invisible_characters`, `pinyin_annotation`, `mojibake` (reversed cleanly),
+   * `mojibake_damaged` (marked in `damaged`), `traditional_to_simplified`, `full_width`,
+   * `number_spacing`, `repeated_block` (dropped), `broken_line_joined`, `page_furniture` (marked in
+   * `furniture`), `page_furniture_removed` (taken out of a sentence mended across a page break).
+   */
   kind: string;
   count: number;
   /** A few before → after samples for the import report. */

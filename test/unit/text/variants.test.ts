@@ -157,6 +157,31 @@ describe('the plan as a web page with navigation, adverts and scripts around it'
   });
 });
 
+describe('seed 003 as the web page it was scraped from', () => {
+  it('keeps the article; images, share bar, related links and scripts go', async () => {
+    const seed = seedText(SEEDS.news003);
+    const paras = seed
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l && !/webp$/.test(l));
+    const html = `<html><head><meta charset="utf-8"><script src="stat.js"></script></head><body>
+<div class="top-nav"><a href="/">首页</a><a href="/news">新闻中心</a><a href="/zt">专题专栏</a></div>
+<div class="breadcrumb">当前位置：首页 &gt; 理论</div>
+<div class="main-left"><div id="zoom">${paras.map((p) => `<p style="text-indent:2em">${p}</p>`).join('\n')}
+<p><img src="ad1.webp" alt="ad1"><img src="ad2.webp" alt="ad2"></p></div>
+<div class="share-bar">分享到：微信 微博</div></div>
+<div class="related"><ul><li><a>晋中市召开2025年全市经济工作会议，部署重点任务和项目建设</a></li>
+<li><a>我市563户企业纳入重点监测，215个项目总投资556亿元进展顺利</a></li></ul></div>
+<script>document.write('广告');</script></body></html>`;
+    const doc = await normalize(new Uint8Array(Buffer.from(html, 'utf8')), '003.html');
+    const ref = await normalizedSeed(SEEDS.news003);
+    const refBody = ref.text.replace(/\n*ad\d webp/g, '');
+    expect(compact(doc.text)).toBe(compact(refBody));
+    for (const chrome of ['新闻中心', '当前位置', '分享到', '纳入重点监测', '广告'])
+      expect(doc.text).not.toContain(chrome);
+  });
+});
+
 describe('the plan as a PDF (made with LibreOffice, committed)', () => {
   it('reads every page in order and normalises to the same text, whitespace aside', async () => {
     const doc = await normalize(seedBytes('variants/yuncheng-plan.pdf'), 'plan.pdf');
