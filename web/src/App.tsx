@@ -5,9 +5,9 @@ import zhCN from 'antd/locale/zh_CN';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { api, queryKeys } from './api.ts';
 import { type Locale, useI18n } from './i18n.ts';
+import { indicatorRoutes, isMonitorPath, MonitorNavLabel } from './pages/indicators/routes.tsx';
 import { PlanListPage } from './pages/PlanListPage.tsx';
 import { PlanPage } from './pages/PlanPage.tsx';
-import { indicatorRoutes, isMonitorPath, MonitorNavLabel } from './pages/indicators/routes.tsx';
 
 const BRAND = '#1d4ed8';
 

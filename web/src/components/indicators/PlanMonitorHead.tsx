@@ -79,9 +79,7 @@ export function PlanMonitorHead({
                 showSearch={{ optionFilterProp: 'label' }}
                 onChange={(v) => scope.setRegion(v)}
                 options={[
-                  ...scope.regions
-                    .filter((r) => r.level === 'plan')
-                    .map((r) => ({ value: r.code, label: r.name })),
+                  ...scope.regions.filter((r) => r.level === 'plan').map((r) => ({ value: r.code, label: r.name })),
                   ...(scope.regions.length > 1
                     ? [
                         {

@@ -1,6 +1,6 @@
-import ReactECharts from 'echarts-for-react';
 import type { Indicator, TrajectoryPoint } from '../../api-indicators.ts';
 import { formatValue, pick, statusLabel, useIndI18n } from '../../i18n-indicators.ts';
+import { EChart } from './EChart.tsx';
 import { STATUS_HEX } from './StatusTag.tsx';
 
 /** The value the plan asks for at the end, as a horizontal line; null when the plan gives no number. */
@@ -38,7 +38,10 @@ export function TrajectoryChart({ indicator, trajectory }: { indicator: Indicato
   });
   const periods = points.map((p) => p.period);
   const withBaseline =
-    indicator.baseline !== null && kind !== 'cumulative' && kind !== 'none' && !periods.includes(String(indicator.baseline.year));
+    indicator.baseline !== null &&
+    kind !== 'cumulative' &&
+    kind !== 'none' &&
+    !periods.includes(String(indicator.baseline.year));
   const x = withBaseline ? [String(indicator.baseline?.year), ...periods] : periods;
   const base = withBaseline ? [indicator.baseline?.value ?? null] : [];
   const expectedFromBase = kind === 'level' && withBaseline;
@@ -63,7 +66,9 @@ export function TrajectoryChart({ indicator, trajectory }: { indicator: Indicato
         const point = points[withBaseline ? i - 1 : i];
         if (point) {
           lines.push(`${t('detail.col.status')}：${statusLabel(t, point.status)}`);
-          lines.push(`<span style="display:inline-block;max-width:340px;white-space:normal">${pick(locale, point.reason)}</span>`);
+          lines.push(
+            `<span style="display:inline-block;max-width:340px;white-space:normal">${pick(locale, point.reason)}</span>`,
+          );
         } else if (withBaseline && i === 0) {
           lines.push(t('detail.baselinePoint'));
         }
@@ -110,7 +115,10 @@ export function TrajectoryChart({ indicator, trajectory }: { indicator: Indicato
       {
         name: expectedName,
         type: 'line',
-        data: [...(withBaseline ? [expectedFromBase ? (indicator.baseline?.value ?? null) : null] : []), ...points.map((p) => p.expected)],
+        data: [
+          ...(withBaseline ? [expectedFromBase ? (indicator.baseline?.value ?? null) : null] : []),
+          ...points.map((p) => p.expected),
+        ],
         symbol: 'emptyCircle',
         symbolSize: 6,
         connectNulls: true,
@@ -121,7 +129,7 @@ export function TrajectoryChart({ indicator, trajectory }: { indicator: Indicato
   };
   return (
     <div data-testid="trajectory-chart">
-      <ReactECharts option={option} style={{ height: 320 }} notMerge opts={{ renderer: 'canvas' }} />
+      <EChart option={option} style={{ height: 320 }} />
     </div>
   );
 }

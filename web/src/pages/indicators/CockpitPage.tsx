@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Empty, Skeleton, Statistic, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import ReactECharts from 'echarts-for-react';
 import { Link, useParams } from 'react-router-dom';
 import {
   type Cockpit,
@@ -12,6 +11,7 @@ import {
   type Status,
 } from '../../api-indicators.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { EChart } from '../../components/indicators/EChart.tsx';
 import { PlanMonitorHead } from '../../components/indicators/PlanMonitorHead.tsx';
 import { STATUS_HEX, StatusTag } from '../../components/indicators/StatusTag.tsx';
 import { usePlanScope } from '../../components/indicators/usePlanScope.ts';
@@ -137,7 +137,7 @@ function StatusPie({ c }: { c: Cockpit }) {
   };
   return (
     <div data-testid="status-pie">
-      <ReactECharts option={option} style={{ height: 280 }} notMerge />
+      <EChart option={option} style={{ height: 280 }} />
     </div>
   );
 }
@@ -175,7 +175,7 @@ function CategoryBars({ c }: { c: Cockpit }) {
   };
   return (
     <div data-testid="category-bars">
-      <ReactECharts option={option} style={{ height: 280 }} notMerge />
+      <EChart option={option} style={{ height: 280 }} />
     </div>
   );
 }
@@ -311,7 +311,11 @@ function HeatMap({ c }: { c: Cockpit }) {
       {
         type: 'heatmap',
         data,
-        label: { show: true, fontSize: 12, formatter: (p: { value: [number, number, number | '-'] }) => (p.value[2] === '-' ? '' : String(p.value[2])) },
+        label: {
+          show: true,
+          fontSize: 12,
+          formatter: (p: { value: [number, number, number | '-'] }) => (p.value[2] === '-' ? '' : String(p.value[2])),
+        },
         itemStyle: { borderColor: '#fff', borderWidth: 2 },
         emphasis: { itemStyle: { shadowBlur: 6, shadowColor: 'rgba(0,0,0,0.3)' } },
       },
@@ -319,7 +323,7 @@ function HeatMap({ c }: { c: Cockpit }) {
   };
   return (
     <div data-testid="heat-map">
-      <ReactECharts option={option} style={{ height: Math.max(360, rows.length * 30 + 110) }} notMerge />
+      <EChart option={option} style={{ height: Math.max(360, rows.length * 30 + 110) }} />
     </div>
   );
 }

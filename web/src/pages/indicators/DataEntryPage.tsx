@@ -1,6 +1,6 @@
 import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App as AntApp, Button, Card, Form, Input, Modal, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ButtonProps } from 'antd';
+import { App as AntApp, Button, Card, Form, Input, Modal, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
@@ -93,10 +93,7 @@ export function DataEntryPage() {
         loaded: !!details[i]?.data,
       };
     })
-    .filter(
-      (r) =>
-        !lead || (lead === NO_LEAD ? !r.item.indicator.leadUnit : r.item.indicator.leadUnit === lead),
-    );
+    .filter((r) => !lead || (lead === NO_LEAD ? !r.item.indicator.leadUnit : r.item.indicator.leadUnit === lead));
   const loadingValues = details.some((d) => d.isLoading);
 
   const patchRow = (indicatorId: number, patch: Partial<RowState> | null) =>
@@ -144,7 +141,13 @@ export function DataEntryPage() {
         note: note.trim() ? note.trim() : null,
         ...(row.current ? { version: row.current.version } : {}),
       });
-      patchRow(indicatorId, { value: undefined, note: undefined, errors: [], warnings: res.warnings, message: undefined });
+      patchRow(indicatorId, {
+        value: undefined,
+        note: undefined,
+        errors: [],
+        warnings: res.warnings,
+        message: undefined,
+      });
       message.success(`${row.item.indicator.name}：${t('entry.saved')}`);
       refresh(indicatorId);
     } catch (e) {
@@ -396,10 +399,7 @@ export function DataEntryPage() {
               placeholder={t('entry.unitFilterPlaceholder')}
               value={lead}
               onChange={setLead}
-              options={[
-                ...leads.map((u) => ({ value: u, label: u })),
-                { value: NO_LEAD, label: t('entry.noLead') },
-              ]}
+              options={[...leads.map((u) => ({ value: u, label: u })), { value: NO_LEAD, label: t('entry.noLead') }]}
             />
           </span>
         }

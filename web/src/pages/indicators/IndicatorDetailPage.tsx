@@ -354,7 +354,9 @@ function OwnerForm({ ind }: { ind: Indicator }) {
     },
     onError: (e) => {
       const err = toApiError(e);
-      message.error(err.code === 'STALE_VERSION' ? `${err.localized(locale)} ${t('common.stale')}` : err.localized(locale));
+      message.error(
+        err.code === 'STALE_VERSION' ? `${err.localized(locale)} ${t('common.stale')}` : err.localized(locale),
+      );
       if (err.code === 'STALE_VERSION') qc.invalidateQueries({ queryKey: indicatorKeys.all });
     },
   });

@@ -18,14 +18,8 @@ import { PlanMonitorHead } from '../../components/indicators/PlanMonitorHead.tsx
 import { AttributeTag, StatusTag } from '../../components/indicators/StatusTag.tsx';
 import { usePlanScope } from '../../components/indicators/usePlanScope.ts';
 import '../../components/indicators/indicators.css';
-import {
-  formatValue,
-  type IndTranslate,
-  pick,
-  statusLabel,
-  useIndI18n,
-} from '../../i18n-indicators.ts';
 import type { Locale } from '../../i18n.ts';
+import { formatValue, type IndTranslate, pick, statusLabel, useIndI18n } from '../../i18n-indicators.ts';
 
 /** 需年均增长 3.2% / 需每年 +120 万吨: what the rest of the period asks for, or null. */
 export function requiredText(t: IndTranslate, locale: Locale, ind: Indicator, e: Evaluation): string | null {
@@ -46,7 +40,13 @@ export function requiredText(t: IndTranslate, locale: Locale, ind: Indicator, e:
 export function baselineText(locale: Locale, t: IndTranslate, ind: Indicator, planStart: number | undefined) {
   if (!ind.baseline) return null;
   const v = formatValue(locale, ind.baseline.value, 4);
-  return { value: v, year: planStart !== undefined && ind.baseline.year !== planStart - 1 ? t('list.baselineYear', { year: ind.baseline.year }) : null };
+  return {
+    value: v,
+    year:
+      planStart !== undefined && ind.baseline.year !== planStart - 1
+        ? t('list.baselineYear', { year: ind.baseline.year })
+        : null,
+  };
 }
 
 const statusRank = (s: Status) => STATUSES.indexOf(s);

@@ -40,7 +40,11 @@ export function indicatorRoutes() {
 
 /** Whether a path belongs to the monitoring pages (for the nav's selected entry). */
 export function isMonitorPath(pathname: string): boolean {
-  return pathname === '/monitor' || /^\/plans\/[^/]+\/(indicators|cockpit|entry)/.test(pathname) || pathname.startsWith('/indicators/');
+  return (
+    pathname === '/monitor' ||
+    /^\/plans\/[^/]+\/(indicators|cockpit|entry)/.test(pathname) ||
+    pathname.startsWith('/indicators/')
+  );
 }
 
 export function MonitorNavLabel() {
