@@ -109,13 +109,15 @@ export interface DedupeResult {
 export function dropRepeatedBlocks(t: Traced, furniture: Span[]): DedupeResult {
   const list = blocks(t.text);
   const seen = new Set<string>();
-  const shingles = new Set<string>();
+  const shingles = new Set<number>();
   const repeat = list.map((b) => {
     const key = b.text.replace(/\s+/g, '');
     const eligible = !b.text.includes('\t') && !overlaps(b, furniture);
-    const isRepeat = eligible && (seen.has(key) || (key.length >= NEAR_MIN && coverage(key, shingles) >= NEAR_COVER));
+    if (!eligible) return false;
+    const hashes = rollingHashes(key);
+    const isRepeat = seen.has(key) || (key.length >= NEAR_MIN && coverage(hashes, shingles) >= NEAR_COVER);
     seen.add(key);
-    if (eligible) addShingles(key, shingles);
+    addShingles(hashes, shingles);
     return isRepeat;
   });
   const keyLen = (b: Block) => b.text.replace(/\s+/g, '').length;
@@ -139,7 +141,6 @@ export function dropRepeatedBlocks(t: Traced, furniture: Span[]): DedupeResult {
   return { traced: replaceSpans(t, edits), dropped };
 }
 
-/** Spans are sorted and disjoint, so a binary search finds the only candidate. */
 /**
  * A truncated copy is not an exact repeat (seed 000's second copy starts mid-paragraph), so long
  * blocks are also compared by shingles: 16-character pieces sampled every 8 characters from the
@@ -150,18 +151,43 @@ const STRIDE = 8;
 const NEAR_MIN = 60;
 const NEAR_COVER = 0.8;
 
-function addShingles(key: string, set: Set<string>): void {
-  for (let i = 0; i + SHINGLE <= key.length; i += STRIDE) set.add(key.slice(i, i + SHINGLE));
+const BASE = 0x01000193;
+/** BASE^SHINGLE mod 2^32, to drop the character leaving the rolling window. */
+const BASE_POW = (() => {
+  let p = 1;
+  for (let i = 0; i < SHINGLE; i++) p = Math.imul(p, BASE);
+  return p;
+})();
+
+/**
+ * Rolling 32-bit hashes of every SHINGLE-long window of `key` (window ending at i is at
+ * index i - SHINGLE + 1): no substring is allocated, which keeps the 245 KB plan fast.
+ */
+function rollingHashes(key: string): Int32Array {
+  const n = Math.max(0, key.length - SHINGLE + 1);
+  const out = new Int32Array(n);
+  let h = 0;
+  for (let i = 0; i < key.length; i++) {
+    h = (Math.imul(h, BASE) + key.charCodeAt(i)) | 0;
+    if (i >= SHINGLE) h = (h - Math.imul(key.charCodeAt(i - SHINGLE), BASE_POW)) | 0;
+    if (i >= SHINGLE - 1) out[i - SHINGLE + 1] = h;
+  }
+  return out;
+}
+
+function addShingles(hashes: Int32Array, set: Set<number>): void {
+  for (let i = 0; i < hashes.length; i += STRIDE) set.add(hashes[i] as number);
 }
 
 /** Share of the block covered by earlier shingles (each sampled hit stands for STRIDE positions). */
-function coverage(key: string, set: Set<string>): number {
-  if (set.size === 0) return 0;
+function coverage(hashes: Int32Array, set: Set<number>): number {
+  if (set.size === 0 || hashes.length === 0) return 0;
   let hits = 0;
-  for (let i = 0; i + SHINGLE <= key.length; i++) if (set.has(key.slice(i, i + SHINGLE))) hits++;
-  return Math.min(1, (hits * STRIDE) / Math.max(1, key.length - SHINGLE + 1));
+  for (let i = 0; i < hashes.length; i++) if (set.has(hashes[i] as number)) hits++;
+  return Math.min(1, (hits * STRIDE) / hashes.length);
 }
 
+/** Spans are sorted and disjoint, so a binary search finds the only candidate. */
 function overlaps(b: Block, spans: Span[]): boolean {
   let lo = 0;
   let hi = spans.length;
