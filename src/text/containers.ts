@@ -1,10 +1,11 @@
-import mammoth from 'mammoth';
 import { LantuError } from '../errors.ts';
 import { decodeText } from './decode.ts';
 import { type Extracted, extractHtml, extractHtmlFragment } from './html.ts';
 
 /** Word: mammoth turns paragraphs and tables into HTML, which keeps rows and cells apart. */
 export async function extractDocx(bytes: Uint8Array): Promise<Extracted> {
+  // Loaded on first use: a plain-text import should not pay for the Word reader.
+  const mammoth = (await import('mammoth')).default;
   let html: string;
   try {
     const result = await mammoth.convertToHtml({
