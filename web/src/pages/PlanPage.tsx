@@ -37,6 +37,7 @@ import {
   toApiError,
 } from '../api.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { PlanMonitorLinks } from '../components/indicators/IndicatorNav.tsx';
 import { PlanStatusTag } from '../components/PlanStatusTag.tsx';
 import { SectionText, stripHeading } from '../components/SectionText.tsx';
 import { fiveYearPlanLabel, formatDateTime, type MessageKey, periodLabel, type Translate, useI18n } from '../i18n.ts';
@@ -224,6 +225,7 @@ function PlanHeader({ plan }: { plan: PlanView }) {
             <span className="plan-meta-label">{t('plan.updated')}</span>
             {formatDateTime(plan.updatedAt)}
           </span>
+          {plan.status === 'published' && <PlanMonitorLinks planId={plan.id} />}
         </div>
         <ReviewActions plan={plan} />
       </div>

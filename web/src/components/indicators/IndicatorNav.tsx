@@ -3,6 +3,7 @@ import { Segmented } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
 import type { Id } from '../../api.ts';
 import { useIndI18n } from '../../i18n-indicators.ts';
+import './indicators.css';
 
 export type MonitorPage = 'monitor' | 'cockpit' | 'entry';
 

@@ -306,7 +306,7 @@ export function DataEntryPage() {
         const dirty = rows[iid]?.value !== undefined || rows[iid]?.note !== undefined;
         const state = r.current?.state ?? 'new';
         return (
-          <Space size={2} direction="vertical">
+          <Space size={2} orientation="vertical">
             <Tag color={STATE_COLOR[state]} data-testid={`state-${iid}`} data-state={state}>
               {t(`entry.state.${state}` as IndMessageKey)}
             </Tag>
