@@ -28,7 +28,7 @@ export function decodeText(bytes: Uint8Array): Decoded {
   if (looksBinary(buf)) return utf16OfHan(buf) ?? binary();
   const utf8 = strictUtf8(buf);
   if (utf8 !== null) return { text: utf8, encoding: 'utf-8', confidence: isAscii(buf) ? 1 : 0.99 };
-  return decodeByScore(buf);
+  return nearlyUtf8(buf) ?? decodeByScore(buf);
 }
 
 function decodeBom(buf: Buffer): Decoded | null {
@@ -81,6 +81,17 @@ function utf16OfHan(buf: Buffer): Decoded | null {
 
 function binary(): never {
   throw new LantuError('BINARY_CONTENT');
+}
+
+/**
+ * UTF-8 with a handful of broken sequences (a download cut mid-character, one bad byte) is still
+ * UTF-8: the broken bytes become U+FFFD, which the repair passes mark damaged.
+ */
+function nearlyUtf8(buf: Buffer): Decoded | null {
+  const text = buf.toString('utf8');
+  const bad = countReplacement(text);
+  if (bad > Math.max(2, text.length / 5000)) return null;
+  return { text, encoding: 'utf-8', confidence: 0.9 };
 }
 
 function strictUtf8(buf: Buffer): string | null {

@@ -37,6 +37,14 @@ describe('decodeText: short snippets, where guessing is hardest', () => {
     expect(d.confidence).toBeLessThan(0.9);
   });
 
+  it('a UTF-8 file cut in the middle of a character is still UTF-8, the broken end marked', () => {
+    const bytes = Buffer.from(`${simplified}${simplified}`, 'utf8');
+    const d = decodeText(new Uint8Array(bytes.subarray(0, bytes.length - 1)));
+    expect(d.encoding).toBe('utf-8');
+    expect(d.confidence).toBeLessThan(0.99);
+    expect(d.text.endsWith('\ufffd')).toBe(true);
+  });
+
   it('refuses rather than guesses', () => {
     const noise = new Uint8Array(3000).map((_, i) => [0xfe, 0x81, 0x7f, 0xa0][i % 4] as number);
     expect(() => decodeText(noise)).toThrow(LantuError);

@@ -63,6 +63,18 @@ describe('bad input: a clear error with a code, never a crash', () => {
     expect(err.data?.candidates).toBeDefined();
   });
 
+  it('a truncated UTF-8 text file is read, its broken last character marked damaged', async () => {
+    const bytes = seedBytes('news/001-study-tour-part4.txt');
+    let end = 3000;
+    while (((bytes[end] as number) & 0xc0) !== 0x80) end++; // stop inside a multi-byte character
+    const doc = await normalize(bytes.subarray(0, end), '001.txt');
+    expect(doc.encoding).toBe('utf-8');
+    const lost = doc.text.lastIndexOf('\ufffd');
+    expect(lost).toBeGreaterThan(0);
+    expect(doc.damaged.some((s) => s.start <= lost && lost < s.end)).toBe(true);
+    expect(doc.text.length).toBeGreaterThan(900);
+  });
+
   it('a truncated .docx → CORRUPT_FILE', async () => {
     const docx = await smallDocx();
     const err = await lantuError(normalize(docx.subarray(0, Math.floor(docx.length / 2)), 'plan.docx'));
