@@ -12,7 +12,8 @@ import type { DocumentFormat, DocumentTable, IngestInput, NormalizedDocument, Re
 /** Hard ceiling inside the pure layer, whatever the caller's upload limit: parsing cost grows with size. */
 export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 
-interface Source extends Extracted {
+/** What a reader hands to the repair passes. */
+export interface Source extends Extracted {
   format: DocumentFormat;
   encoding: string;
   confidence: number;
