@@ -93,7 +93,9 @@ function realign(text: string, start: number, bodyStart: number): Edit | null {
   const end = bodyStart + rareRun;
   const before = text.slice(start, end);
   if (rareRun === 0 || !hasRare(w.slice(0, rareRun))) {
-    // Nothing to re-read, yet `?` inside a Chinese word is a lost byte: keep it, mark it.
+    // Nothing garbled follows. A single `?` is a question mark typed half-width (`为什么?我们`);
+    // a run of them inside a sentence is lost bytes: keep the place, mark it.
+    if (bodyStart - start < 2) return null;
     return { start, end: bodyStart, text: LOST, damaged: true, before };
   }
   const body = w.slice(0, rareRun);

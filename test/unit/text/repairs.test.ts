@@ -57,6 +57,15 @@ describe('mojibake relatives: a reversal that reads as Chinese is applied', () =
     expect(damagedText(doc).join('')).toContain('锟斤拷');
   });
 
+  it('a half-width question mark is punctuation, `??` inside a sentence is lost bytes', async () => {
+    const q = await txt('这是为什么?我们要对标先进。\n');
+    expect(q.text).toBe('这是为什么?我们要对标先进。\n');
+    expect(q.damaged).toEqual([]);
+    const lost = await txt('学习考察??我们要对标先进。\n');
+    expect(lost.text).toBe('学习考察\ufffd我们要对标先进。\n');
+    expect(damagedText(lost)).toEqual(['\ufffd']);
+  });
+
   it('ordinary text with a few rare characters (names, places) is left alone', async () => {
     const doc = await txt('芮城县、垣曲县和稷山县的黄河流域生态保护，涑水河、峨嵋岭治理。鹳雀楼景区提质。\n');
     expect(doc.repairs).toEqual([]);
