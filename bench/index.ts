@@ -41,7 +41,10 @@ const lines = [
   '',
   '| benchmark | value | unit | target | met |',
   '|---|---|---|---|---|',
-  ...rows.map((r) => `| ${r.name} | ${r.value} | ${r.unit} | ${r.target} | ${r.pass ? 'yes' : 'no'}${r.note ? ` (${r.note})` : ''} |`),
+  ...rows.map(
+    (r) =>
+      `| ${r.name} | ${r.value} | ${r.unit} | ${r.target} | ${r.pass ? 'yes' : 'no'}${r.note ? ` (${r.note})` : ''} |`,
+  ),
   '',
 ];
 if (only.length === 0) writeFileSync(path.join(dir, 'RESULTS.md'), lines.join('\n'));
