@@ -144,22 +144,54 @@ function renderBlocks(root: DomNode): Extracted {
   return { text: out.join(''), tables };
 }
 
-/** Rows of a table, cells trimmed and whitespace-collapsed; nested tables are read as text. */
+/**
+ * Rows of a table, cells trimmed and whitespace-collapsed; nested tables are read as text.
+ * Merged cells keep the grid: a cell spanning columns is followed by empty cells, and a cell
+ * spanning rows leaves an empty cell in the rows below (as the text seeds write a category once).
+ */
 function tableRows(table: DomNode): string[][] {
   const rows: string[][] = [];
+  // Column index → rows still covered by a cell from above.
+  const pending = new Map<number, number>();
   const visit = (n: DomNode) => {
     for (const child of Array.from(n.childNodes)) {
       if (child.nodeType !== 1) continue;
       if (child.nodeName === 'TR') {
-        const cells = Array.from(child.childNodes)
-          .filter((c) => c.nodeName === 'TD' || c.nodeName === 'TH')
-          .map((c) => cellText(c));
+        const cells = gridRow(child, pending);
         if (cells.some((c) => c.length > 0)) rows.push(cells);
       } else if (child.nodeName !== 'TABLE') visit(child);
     }
   };
   visit(table);
   return rows;
+}
+
+function gridRow(tr: DomNode, pending: Map<number, number>): string[] {
+  const out: string[] = [];
+  const fillCovered = () => {
+    while ((pending.get(out.length) ?? 0) > 0) {
+      pending.set(out.length, (pending.get(out.length) as number) - 1);
+      out.push('');
+    }
+  };
+  for (const cell of Array.from(tr.childNodes)) {
+    if (cell.nodeName !== 'TD' && cell.nodeName !== 'TH') continue;
+    fillCovered();
+    const colspan = span(cell, 'colspan');
+    const rowspan = span(cell, 'rowspan');
+    for (let k = 0; k < colspan; k++) {
+      if (rowspan > 1) pending.set(out.length, rowspan - 1);
+      out.push(k === 0 ? cellText(cell) : '');
+    }
+  }
+  fillCovered();
+  return out;
+}
+
+function span(cell: DomNode, name: string): number {
+  const n = Number.parseInt(cell.getAttribute?.(name) ?? '1', 10);
+  // A bogus span must not blow a row up: Word never spans more than 63 columns.
+  return Number.isFinite(n) && n >= 1 ? Math.min(n, 64) : 1;
 }
 
 function cellText(cell: DomNode): string {

@@ -110,6 +110,26 @@ describe('the plan as a Word file with real tables', () => {
     expect(extractOutline(doc.text).length).toBe(12);
   });
 
+  it('keeps the grid of merged cells: a category written once, a cell spanning columns', async () => {
+    const cell = (text: string, extra: { rowSpan?: number; columnSpan?: number } = {}) =>
+      new TableCell({ children: [new Paragraph({ text })], ...extra });
+    const table = new Table({
+      rows: [
+        new TableRow({ children: [cell('经济发展', { rowSpan: 2 }), cell('地区生产总值(%)'), cell('6左右')] }),
+        new TableRow({ children: [cell('城镇化率(%)'), cell('58')] }),
+        new TableRow({ children: [cell('合计', { columnSpan: 2 }), cell('2项')] }),
+      ],
+    });
+    const file = new Document({ sections: [{ children: [new Paragraph({ text: '专栏2 主要指标' }), table] }] });
+    const doc = await normalize(new Uint8Array(await Packer.toBuffer(file)), 'box2.docx');
+    expect(doc.tables[0]?.rows).toEqual([
+      ['经济发展', '地区生产总值(%)', '6左右'],
+      ['', '城镇化率(%)', '58'],
+      ['合计', '', '2项'],
+    ]);
+    expect(doc.text).toBe('专栏2 主要指标\n\n经济发展\t地区生产总值(%)\t6左右\n\t城镇化率(%)\t58\n合计\t\t2项');
+  });
+
   it('reads the file by its content even when it is named .bin', async () => {
     const doc = await normalize(await planDocx(), 'upload.bin');
     expect(doc.format).toBe('docx');
