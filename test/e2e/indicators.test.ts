@@ -16,6 +16,8 @@ const GDP = '地区生产总值（GDP）增长率';
 const SERVICES = '服务业增加值占GDP的比重';
 
 const executablePath = chromiumPath();
+/** Server round trips and a chart's first paint take longer than expect.poll's default second. */
+const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000 });
 
 describe.skipIf(!executablePath)('browser: indicator monitoring, cockpit, data entry', () => {
   let server: RunningServer;
@@ -65,7 +67,7 @@ describe.skipIf(!executablePath)('browser: indicator monitoring, cockpit, data e
   });
 
   it('lists the 37 indicators of 2024 with several different statuses', async () => {
-    await expect.poll(() => rows().count()).toBe(37);
+    await poll(() => rows().count()).toBe(37);
     await expect(page.getByTestId('period-select').textContent()).resolves.toContain('2024');
     await expect(page.getByTestId('region-select').textContent()).resolves.toContain('运城市');
     await expect(page.getByTestId('demo-label').textContent()).resolves.toBe('示例数据');
@@ -93,7 +95,7 @@ describe.skipIf(!executablePath)('browser: indicator monitoring, cockpit, data e
   it('filters by status 滞后', async () => {
     await page.getByTestId('filter-status').click();
     await page.locator('.ant-select-dropdown .ant-select-item-option[title="滞后"]').click();
-    await expect.poll(() => rows().count()).toBe(5);
+    await poll(() => rows().count()).toBe(5);
     const statuses = await page
       .locator('[data-testid=indicator-table] [data-status]')
       .evaluateAll((els) => els.map((e) => e.getAttribute('data-status')));
@@ -108,11 +110,11 @@ describe.skipIf(!executablePath)('browser: indicator monitoring, cockpit, data e
     await expect(page.getByTestId('indicator-name').textContent()).resolves.toBe(GDP);
     await page.locator('[data-testid=trajectory-chart] canvas').first().waitFor();
     const years = page.locator('[data-testid=year-table] tbody tr.ant-table-row');
-    await expect.poll(() => years.count()).toBe(5);
+    await poll(() => years.count()).toBe(5);
     await expect(years.first().textContent()).resolves.toContain('2021');
     await expect(page.getByTestId('year-table').textContent()).resolves.toContain('年均增长');
     const counties = page.locator('[data-testid=county-table] tbody tr.ant-table-row');
-    await expect.poll(() => counties.count()).toBe(14);
+    await poll(() => counties.count()).toBe(14);
     await expect(page.getByTestId('county-table').textContent()).resolves.toContain('盐湖区');
     await expect(page.getByTestId('indicator-source').textContent()).resolves.toContain('地区生产总值');
     await shot('detail');
@@ -124,11 +126,11 @@ describe.skipIf(!executablePath)('browser: indicator monitoring, cockpit, data e
     await lead.first().fill('市发展改革委');
     await page.keyboard.press('Escape');
     await page.getByTestId('owner-save').click();
-    await expect.poll(() => page.getByTestId('indicator-lead').textContent()).toBe('市发展改革委');
-    await expect.poll(() => page.getByTestId('history-table').textContent()).toContain('市发展改革委');
+    await poll(() => page.getByTestId('indicator-lead').textContent()).toBe('市发展改革委');
+    await poll(() => page.getByTestId('history-table').textContent()).toContain('市发展改革委');
     await shot('detail-owner-saved', true);
     await page.reload();
-    await expect.poll(() => page.getByTestId('indicator-lead').textContent()).toBe('市发展改革委');
+    await poll(() => page.getByTestId('indicator-lead').textContent()).toBe('市发展改革委');
   });
 
   it('shows the cockpit: counts, behind list with lead units, heat map', async () => {
@@ -137,7 +139,7 @@ describe.skipIf(!executablePath)('browser: indicator monitoring, cockpit, data e
     await expect(page.getByTestId('count-total').textContent()).resolves.toContain('37');
     await expect(page.getByTestId('count-behind').textContent()).resolves.toMatch(/滞后\s*8/);
     const behind = page.locator('[data-testid=behind-list] tbody tr.ant-table-row');
-    await expect.poll(() => behind.count()).toBeGreaterThan(5);
+    await poll(() => behind.count()).toBeGreaterThan(5);
     await expect(behind.filter({ hasText: GDP }).textContent()).resolves.toContain('市发展改革委');
     await page.locator('[data-testid=heat-map] canvas').first().waitFor();
     await page.locator('[data-testid=status-pie] canvas').first().waitFor();
@@ -154,25 +156,25 @@ describe.skipIf(!executablePath)('browser: indicator monitoring, cockpit, data e
     await row.waitFor();
     const id = await row.getAttribute('data-row-key');
     const input = page.getByTestId(`value-input-${id}`);
-    await expect.poll(() => input.isEnabled()).toBe(true);
+    await poll(() => input.isEnabled()).toBe(true);
     await expect(page.getByTestId(`previous-${id}`).textContent()).resolves.toBe('45.99');
 
     await input.fill('abc');
     await page.getByTestId(`save-${id}`).click();
-    await expect.poll(() => page.getByTestId(`value-error-${id}`).first().textContent()).toContain('“abc”不是数字');
+    await poll(() => page.getByTestId(`value-error-${id}`).first().textContent()).toContain('“abc”不是数字');
     await shot('entry-error');
 
     await input.fill('45.8');
     await page.getByTestId(`note-input-${id}`).fill('统计局快报数');
     await page.getByTestId(`save-${id}`).click();
-    await expect.poll(() => page.getByTestId(`state-${id}`).getAttribute('data-state')).toBe('draft');
+    await poll(() => page.getByTestId(`state-${id}`).getAttribute('data-state')).toBe('draft');
     await expect(page.getByTestId(`value-error-${id}`).count()).resolves.toBe(0);
     await shot('entry-saved');
 
     await page.getByTestId(`submit-${id}`).click();
-    await expect.poll(() => page.getByTestId(`state-${id}`).getAttribute('data-state')).toBe('submitted');
+    await poll(() => page.getByTestId(`state-${id}`).getAttribute('data-state')).toBe('submitted');
     await page.getByTestId(`approve-${id}`).click();
-    await expect.poll(() => page.getByTestId(`state-${id}`).getAttribute('data-state')).toBe('approved');
+    await poll(() => page.getByTestId(`state-${id}`).getAttribute('data-state')).toBe('approved');
     await expect(input.inputValue()).resolves.toBe('45.8');
     await shot('entry-approved');
 
@@ -187,8 +189,8 @@ describe.skipIf(!executablePath)('browser: indicator monitoring, cockpit, data e
   it('switches to English and shows the English status labels', async () => {
     await page.locator('.app-lang').getByText('English', { exact: true }).click();
     await page.getByTestId('indicator-nav').getByText('Indicators').click();
-    await expect.poll(() => rows().count()).toBe(37);
-    await expect(page.getByTestId('ind-page-title').textContent()).resolves.toBe('Indicator monitoring');
+    await poll(() => rows().count()).toBe(37);
+    await expect(page.getByTestId('mon-page-title').textContent()).resolves.toBe('Indicator monitoring');
     const labels = await page.locator('[data-testid=indicator-table] [data-status]').allTextContents();
     expect(labels).toContain('behind');
     expect(labels).toContain('on track');

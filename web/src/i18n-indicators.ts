@@ -72,6 +72,9 @@ const zh = {
   'list.required.rate': '需年均增长 {rate}%',
   'list.required.fall': '需年均下降 {rate}%',
   'list.required.perYear': '需每年 {sign}{amount}{unit}',
+  'list.required.points': '需每年 {sign}{amount} 个百分点',
+  'list.actual.cumulative': '累计 {v}',
+  'list.actual.average': '年均 {v}',
   'list.empty': '没有符合条件的指标',
   'list.open': '查看详情',
 
@@ -130,6 +133,8 @@ const zh = {
   'cockpit.heat': '领域 × 县（市、区）进展热力图',
   'cockpit.heatHint': '得分 0—100：按各指标评估状态折算的平均分，越高越好；灰色表示该领域在该地区无法评估。',
   'cockpit.score': '得分',
+  'cockpit.high': '100 好',
+  'cockpit.low': '差 0',
   'cockpit.assessed': '可评估 {assessed} / {total} 项',
   'cockpit.actualVsExpected': '实际 / 预期',
 
@@ -243,6 +248,9 @@ const en: Record<IndMessageKey, string> = {
   'list.required.rate': 'needs {rate}% a year',
   'list.required.fall': 'needs −{rate}% a year',
   'list.required.perYear': 'needs {sign}{amount} {unit} a year',
+  'list.required.points': 'needs {sign}{amount} points a year',
+  'list.actual.cumulative': 'total {v}',
+  'list.actual.average': 'average {v}',
   'list.empty': 'No indicator matches',
   'list.open': 'Details',
 
@@ -302,6 +310,8 @@ const en: Record<IndMessageKey, string> = {
   'cockpit.heatHint':
     'Score 0–100: the average of the indicators’ statuses, higher is better; grey means not assessable there.',
   'cockpit.score': 'Score',
+  'cockpit.high': '100 good',
+  'cockpit.low': 'poor 0',
   'cockpit.assessed': '{assessed} of {total} assessable',
   'cockpit.actualVsExpected': 'Actual / expected',
 

@@ -32,7 +32,7 @@ export function PlanMonitorLinks({ planId }: { planId: Id }) {
   const { t } = useIndI18n();
   const base = `/plans/${encodeURIComponent(planId)}`;
   return (
-    <span className="ind-plan-links" data-testid="plan-monitor-links">
+    <span className="mon-plan-links" data-testid="plan-monitor-links">
       <Link to={`${base}/indicators`}>
         <LineChartOutlined /> {t('nav.monitor')}
       </Link>

@@ -26,7 +26,7 @@ export function PlanMonitorHead({
   if (!plan) return null;
   const title = active === 'monitor' ? t('list.title') : active === 'cockpit' ? t('cockpit.title') : t('entry.title');
   return (
-    <div className="ind-head">
+    <div className="mon-head">
       <Breadcrumb
         style={{ marginBottom: 8 }}
         items={[
@@ -35,10 +35,10 @@ export function PlanMonitorHead({
           { title },
         ]}
       />
-      <div className="ind-head-row">
+      <div className="mon-head-row">
         <div>
           <Space size={10} align="center" wrap>
-            <Typography.Title level={2} style={{ fontSize: 22, margin: 0 }} data-testid="ind-page-title">
+            <Typography.Title level={2} style={{ fontSize: 22, margin: 0 }} data-testid="mon-page-title">
               {title}
             </Typography.Title>
             <Typography.Text type="secondary">{plan.region.name}</Typography.Text>
@@ -50,16 +50,16 @@ export function PlanMonitorHead({
               </Tooltip>
             )}
           </Space>
-          <div className="ind-subtitle">
+          <div className="mon-subtitle">
             <Typography.Text type="secondary">{subtitle}</Typography.Text>
           </div>
         </div>
         <IndicatorNav planId={plan.id} active={active} search={scope.search} />
       </div>
-      <div className="ind-toolbar">
+      <div className="mon-toolbar">
         <Space size={16} wrap>
-          <span className="ind-field">
-            <span className="ind-field-label">{t('common.period')}</span>
+          <span className="mon-field">
+            <span className="mon-field-label">{t('common.period')}</span>
             <Select
               data-testid="period-select"
               style={{ width: 110 }}
@@ -70,8 +70,8 @@ export function PlanMonitorHead({
             />
           </span>
           {showRegion && (
-            <span className="ind-field">
-              <span className="ind-field-label">{t('common.region')}</span>
+            <span className="mon-field">
+              <span className="mon-field-label">{t('common.region')}</span>
               <Select
                 data-testid="region-select"
                 style={{ width: 160 }}

@@ -33,7 +33,7 @@ export const STATUS_HEX: Record<Status, string> = {
 export function StatusTag({ status, reason }: { status: Status; reason?: { zh: string; en: string } | null }) {
   const { t, locale } = useIndI18n();
   const tag = (
-    <Tag color={STATUS_TAG_COLOR[status]} data-status={status} className="ind-status-tag">
+    <Tag color={STATUS_TAG_COLOR[status]} data-status={status} className="mon-status-tag">
       {statusLabel(t, status)}
     </Tag>
   );

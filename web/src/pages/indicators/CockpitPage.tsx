@@ -49,7 +49,7 @@ export function CockpitPage() {
       ) : (
         <>
           <StatCards c={c} />
-          <div className="ind-two-col">
+          <div className="mon-two-col">
             <Card title={t('cockpit.distribution')} size="small">
               <StatusPie c={c} />
             </Card>
@@ -67,12 +67,12 @@ export function CockpitPage() {
               </span>
             }
             size="small"
-            className="ind-section"
+            className="mon-section"
             styles={{ body: { padding: 0 } }}
           >
             <BehindList planId={id} items={c.behind} />
           </Card>
-          <Card title={t('cockpit.heat')} size="small" className="ind-section">
+          <Card title={t('cockpit.heat')} size="small" className="mon-section">
             <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 4 }}>
               {t('cockpit.heatHint')}
             </Typography.Paragraph>
@@ -88,17 +88,17 @@ function StatCards({ c }: { c: Cockpit }) {
   const { t } = useIndI18n();
   const total = STATUSES.reduce((n, s) => n + (c.counts[s] ?? 0), 0);
   return (
-    <div className="ind-card-grid" data-testid="status-cards">
-      <Card className="ind-stat-card" size="small" data-testid="count-total">
+    <div className="mon-card-grid" data-testid="status-cards">
+      <Card className="mon-stat-card" size="small" data-testid="count-total">
         <Statistic title={t('cockpit.total')} value={total} />
-        <div className="ind-stat-detail" />
+        <div className="mon-stat-detail" />
       </Card>
       {GROUPS.map((g) => {
         const n = g.statuses.reduce((s, st) => s + (c.counts[st] ?? 0), 0);
         return (
-          <Card className="ind-stat-card" size="small" key={g.key} data-testid={`count-${g.testId}`}>
+          <Card className="mon-stat-card" size="small" key={g.key} data-testid={`count-${g.testId}`}>
             <Statistic title={t(g.key)} value={n} styles={{ content: { color: n > 0 ? g.color : '#bfbfbf' } }} />
-            <div className="ind-stat-detail">
+            <div className="mon-stat-detail">
               {g.statuses.length > 1 &&
                 g.statuses
                   .filter((s) => (c.counts[s] ?? 0) > 0)
@@ -187,14 +187,14 @@ function BehindList({ planId, items }: { planId: string; items: EvaluatedIndicat
       key: 'name',
       title: t('list.col.name'),
       render: (_, r) => (
-        <span>
-          <Link to={`/indicators/${r.indicator.id}`} className="ind-name-link">
+        <div>
+          <Link to={`/indicators/${r.indicator.id}`} className="mon-name-link">
             {r.indicator.name}
           </Link>
-          <div className="ind-sub">
+          <div className="mon-sub">
             {r.indicator.code} · {r.indicator.category ?? ''}
           </div>
-        </span>
+        </div>
       ),
     },
     {
@@ -209,23 +209,27 @@ function BehindList({ planId, items }: { planId: string; items: EvaluatedIndicat
       width: 150,
       align: 'right',
       render: (_, r) => (
-        <span>
+        <div>
           {formatValue(locale, r.evaluation.actual)} /{' '}
-          <span className="ind-muted">{formatValue(locale, r.evaluation.expected)}</span>{' '}
-          <span className="ind-sub" style={{ display: 'inline' }}>
-            {r.indicator.unit}
-          </span>
-        </span>
+          <span className="mon-muted">{formatValue(locale, r.evaluation.expected)}</span>
+          <div className="mon-sub">{r.indicator.unit}</div>
+        </div>
       ),
     },
-    { key: 'target', title: t('list.col.target'), width: 90, align: 'right', render: (_, r) => r.indicator.targetText },
+    {
+      key: 'target',
+      title: t('list.col.target'),
+      width: 130,
+      align: 'right',
+      render: (_, r) => r.indicator.targetText,
+    },
     {
       key: 'required',
       title: t('list.col.required'),
       width: 150,
       render: (_, r) => {
         const text = requiredText(t, locale, r.indicator, r.evaluation);
-        return text ? <span className="ind-required">{text}</span> : <span className="ind-muted">—</span>;
+        return text ? <span className="mon-required">{text}</span> : <span className="mon-muted">—</span>;
       },
     },
     {
@@ -298,13 +302,13 @@ function HeatMap({ c }: { c: Cockpit }) {
     visualMap: {
       min: 0,
       max: 100,
-      calculable: true,
+      calculable: false,
       orient: 'horizontal',
       left: 'center',
       bottom: 4,
       itemWidth: 12,
       itemHeight: 240,
-      text: ['100', '0'],
+      text: [t('cockpit.high'), t('cockpit.low')],
       inRange: { color: ['#cf1322', '#fa8c16', '#fadb14', '#95de64', '#389e0d'] },
     },
     series: [

@@ -47,6 +47,11 @@ interface EntryRow {
   loaded: boolean;
 }
 
+/** The stored note, except the generated one of a demo value, which a person's entry should not inherit. */
+function shownNote(v: IndicatorValue | undefined): string {
+  return v && !v.isDemo ? (v.note ?? '') : '';
+}
+
 function previousPeriod(period: string): string {
   return /^\d{4}$/.test(period) ? String(Number(period) - 1) : period;
 }
@@ -126,7 +131,7 @@ export function DataEntryPage() {
     const indicatorId = row.item.indicator.id;
     const st = rows[indicatorId] ?? {};
     const value = (st.value ?? (row.current ? String(row.current.value) : '')).trim();
-    const note = st.note ?? row.current?.note ?? '';
+    const note = st.note ?? shownNote(row.current);
     if (!value) {
       patchRow(indicatorId, { errors: [{ field: 'value', zh: t('entry.required'), en: t('entry.required') }] });
       return;
@@ -195,10 +200,10 @@ export function DataEntryPage() {
       title: t('entry.col.indicator'),
       render: (_, r) => (
         <div>
-          <Link to={`/indicators/${r.item.indicator.id}`} className="ind-entry-name">
+          <Link to={`/indicators/${r.item.indicator.id}`} className="mon-entry-name">
             {r.item.indicator.name}
           </Link>
-          <div className="ind-sub">
+          <div className="mon-sub">
             {r.item.indicator.code} · {r.item.indicator.unit}
             {r.item.indicator.attribute === 'binding' && (
               <span style={{ marginLeft: 6 }}>
@@ -206,7 +211,7 @@ export function DataEntryPage() {
               </span>
             )}
           </div>
-          <div className="ind-sub">
+          <div className="mon-sub">
             {t('list.col.lead')}：{r.item.indicator.leadUnit ?? t('common.unassigned')}
           </div>
         </div>
@@ -221,7 +226,7 @@ export function DataEntryPage() {
         r.previous ? (
           <span data-testid={`previous-${r.item.indicator.id}`}>{formatValue(locale, r.previous.value)}</span>
         ) : (
-          <span className="ind-muted">—</span>
+          <span className="mon-muted">—</span>
         ),
     },
     {
@@ -229,7 +234,7 @@ export function DataEntryPage() {
       title: t('entry.col.expected'),
       width: 96,
       align: 'right',
-      render: (_, r) => <span className="ind-muted-strong">{formatValue(locale, r.item.evaluation.expected)}</span>,
+      render: (_, r) => <span className="mon-muted-strong">{formatValue(locale, r.item.evaluation.expected)}</span>,
     },
     {
       key: 'value',
@@ -245,24 +250,24 @@ export function DataEntryPage() {
               data-testid={`value-input-${iid}`}
               status={errs.length ? 'error' : undefined}
               placeholder={t('entry.valuePlaceholder')}
-              suffix={<span className="ind-muted">{r.item.indicator.unit}</span>}
+              suffix={<span className="mon-muted">{r.item.indicator.unit}</span>}
               value={st?.value ?? (r.current ? String(r.current.value) : '')}
               disabled={!r.loaded}
               onChange={(e) => patchRow(iid, { value: e.target.value, errors: [], warnings: [] })}
               onPressEnter={() => save(r)}
             />
             {errs.map((e) => (
-              <div key={e.zh} className="ind-field-error" data-testid={`value-error-${iid}`}>
+              <div key={e.zh} className="mon-field-error" data-testid={`value-error-${iid}`}>
                 {pick(locale, e)}
               </div>
             ))}
             {(st?.warnings ?? []).map((w) => (
-              <div key={w.code} className="ind-field-warning" data-testid={`value-warning-${iid}`}>
+              <div key={w.code} className="mon-field-warning" data-testid={`value-warning-${iid}`}>
                 {pick(locale, w)}
               </div>
             ))}
             {st?.message && (
-              <div className="ind-field-error" data-testid={`value-error-${iid}`}>
+              <div className="mon-field-error" data-testid={`value-error-${iid}`}>
                 {st.message}
               </div>
             )}
@@ -284,12 +289,12 @@ export function DataEntryPage() {
               status={errs.length ? 'error' : undefined}
               autoSize={{ minRows: 1, maxRows: 3 }}
               placeholder={t('entry.notePlaceholder')}
-              value={rows[iid]?.note ?? r.current?.note ?? ''}
+              value={rows[iid]?.note ?? shownNote(r.current)}
               disabled={!r.loaded}
               onChange={(e) => patchRow(iid, { note: e.target.value, errors: [] })}
             />
             {errs.map((e) => (
-              <div key={e.zh} className="ind-field-error" data-testid={`note-error-${iid}`}>
+              <div key={e.zh} className="mon-field-error" data-testid={`note-error-${iid}`}>
                 {pick(locale, e)}
               </div>
             ))}
@@ -311,10 +316,10 @@ export function DataEntryPage() {
               {t(`entry.state.${state}` as IndMessageKey)}
             </Tag>
             {r.current?.isDemo && <Tag color="purple">{t('entry.demo')}</Tag>}
-            {dirty && <span className="ind-field-warning">{t('entry.unsaved')}</span>}
+            {dirty && <span className="mon-field-warning">{t('entry.unsaved')}</span>}
             {r.current?.state === 'returned' && r.current.returnReason && (
               <Tooltip title={r.current.returnReason}>
-                <span className="ind-field-warning">
+                <span className="mon-field-warning">
                   {t('entry.returnedBecause', { reason: r.current.returnReason })}
                 </span>
               </Tooltip>
@@ -326,14 +331,14 @@ export function DataEntryPage() {
     {
       key: 'actions',
       title: t('entry.col.actions'),
-      width: 250,
+      width: 310,
       render: (_, r) => {
         const iid = r.item.indicator.id;
         const st = r.current?.state;
         const dirty = rows[iid]?.value !== undefined || rows[iid]?.note !== undefined;
         const b = busy[iid];
         return (
-          <Space size={4} wrap>
+          <Space size={4}>
             <Button
               size="small"
               type={dirty || !r.current ? 'primary' : 'default'}
@@ -390,8 +395,8 @@ export function DataEntryPage() {
         active="entry"
         subtitle={t('entry.subtitle')}
         extra={
-          <span className="ind-field">
-            <span className="ind-field-label">{t('entry.unitFilter')}</span>
+          <span className="mon-field">
+            <span className="mon-field-label">{t('entry.unitFilter')}</span>
             <Select
               allowClear
               data-testid="lead-filter"

@@ -24,6 +24,7 @@ import {
   type Direction,
   type HistoryEntry,
   type Indicator,
+  type IndicatorPatch,
   type IndicatorValue,
   indicatorApi,
   indicatorKeys,
@@ -57,6 +58,8 @@ const COMMON_UNITS = [
   '市体育局',
   '市市场监管局',
 ];
+
+const paren = (locale: string, s: string) => (locale === 'zh' ? `（${s}）` : ` (${s})`);
 
 const VALUE_STATE_COLOR: Record<IndicatorValue['state'], string> = {
   draft: 'default',
@@ -105,7 +108,7 @@ export function IndicatorDetailPage() {
 
   return (
     <div data-testid="indicator-detail-page">
-      <div className="ind-head">
+      <div className="mon-head">
         <Breadcrumb
           style={{ marginBottom: 8 }}
           items={[
@@ -115,7 +118,7 @@ export function IndicatorDetailPage() {
             { title: ind.name },
           ]}
         />
-        <div className="ind-head-row">
+        <div className="mon-head-row">
           <Space size={10} align="center" wrap>
             <Typography.Title level={2} style={{ fontSize: 22, margin: 0 }} data-testid="indicator-name">
               {ind.name}
@@ -132,8 +135,8 @@ export function IndicatorDetailPage() {
               </Tag>
             )}
           </Space>
-          <span className="ind-field">
-            <span className="ind-field-label">{t('detail.regionTrajectory')}</span>
+          <span className="mon-field">
+            <span className="mon-field-label">{t('detail.regionTrajectory')}</span>
             <Select
               data-testid="detail-region-select"
               style={{ width: 150 }}
@@ -148,35 +151,35 @@ export function IndicatorDetailPage() {
             />
           </span>
         </div>
-        <div className="ind-detail-meta" data-testid="indicator-meta">
+        <div className="mon-detail-meta" data-testid="indicator-meta">
           <span>
-            <span className="ind-detail-meta-label">{t('list.col.code')}</span>
+            <span className="mon-detail-meta-label">{t('list.col.code')}</span>
             {ind.code}
           </span>
           <span>
-            <span className="ind-detail-meta-label">{t('list.col.unit')}</span>
+            <span className="mon-detail-meta-label">{t('list.col.unit')}</span>
             {ind.unit}
           </span>
           {ind.category && (
             <span>
-              <span className="ind-detail-meta-label">{t('list.col.category')}</span>
+              <span className="mon-detail-meta-label">{t('list.col.category')}</span>
               {ind.category}
             </span>
           )}
           <span>
-            <span className="ind-detail-meta-label">{t('detail.baseline')}</span>
+            <span className="mon-detail-meta-label">{t('detail.baseline')}</span>
             {ind.baseline ? `${formatValue(locale, ind.baseline.value, 4)}（${ind.baseline.year}）` : '—'}
           </span>
           <span>
-            <span className="ind-detail-meta-label">{t('detail.target')}</span>
+            <span className="mon-detail-meta-label">{t('detail.target')}</span>
             <strong data-testid="indicator-target">{ind.targetText || '—'}</strong>
           </span>
           <span>
-            <span className="ind-detail-meta-label">{t('detail.direction')}</span>
+            <span className="mon-detail-meta-label">{t('detail.direction')}</span>
             {t(`dir.${ind.direction}` as IndMessageKey)}
           </span>
           <span>
-            <span className="ind-detail-meta-label">{t('detail.lead')}</span>
+            <span className="mon-detail-meta-label">{t('detail.lead')}</span>
             <span data-testid="indicator-lead">
               {ind.leadUnit ?? <Typography.Text type="secondary">{t('common.unassigned')}</Typography.Text>}
             </span>
@@ -184,31 +187,47 @@ export function IndicatorDetailPage() {
         </div>
       </div>
 
-      <div className="ind-two-col">
-        <Card title={t('detail.chart')} size="small">
-          <TrajectoryChart indicator={ind} trajectory={trajectory} />
-        </Card>
-        <Card title={t('detail.statusByYear')} size="small" styles={{ body: { padding: 0 } }}>
+      <Card
+        title={
+          <span>
+            {t('detail.chart')}
+            <Typography.Text type="secondary" style={{ marginLeft: 8, fontWeight: 400 }}>
+              {regions.find((r) => r.code === regionCode)?.name ?? ''}
+            </Typography.Text>
+          </span>
+        }
+        size="small"
+        className="mon-section"
+      >
+        <TrajectoryChart indicator={ind} trajectory={trajectory} />
+      </Card>
+
+      <div className="mon-even-col">
+        <Card
+          title={`${t('detail.statusByYear')}${paren(locale, ind.unit)}`}
+          size="small"
+          styles={{ body: { padding: 0 } }}
+        >
           <YearTable ind={ind} trajectory={trajectory} />
+        </Card>
+        <Card title={t('detail.byCounty')} size="small" styles={{ body: { padding: 0 } }}>
+          <CountyTable values={detail.data.values} regions={regions} unit={ind.unit} />
         </Card>
       </div>
 
-      <Card title={t('detail.byCounty')} size="small" className="ind-section" styles={{ body: { padding: 0 } }}>
-        <CountyTable values={detail.data.values} regions={regions} unit={ind.unit} />
-      </Card>
-
-      <div className="ind-two-col">
+      <div className="mon-even-col">
         <Card title={t('detail.owner')} size="small">
           <OwnerForm key={ind.version} ind={ind} />
         </Card>
-        <Card title={t('detail.source')} size="small">
-          <SourceBox ind={ind} />
-        </Card>
+        <div>
+          <Card title={t('detail.source')} size="small" className="mon-section">
+            <SourceBox ind={ind} />
+          </Card>
+          <Card title={t('detail.history')} size="small" styles={{ body: { padding: 0 } }}>
+            <History id={ind.id} />
+          </Card>
+        </div>
       </div>
-
-      <Card title={t('detail.history')} size="small" styles={{ body: { padding: 0 } }}>
-        <History id={ind.id} />
-      </Card>
     </div>
   );
 }
@@ -219,17 +238,17 @@ function YearTable({ ind, trajectory }: { ind: Indicator; trajectory: Trajectory
     { key: 'period', title: t('detail.col.period'), width: 64, render: (_, r) => r.period },
     {
       key: 'actual',
-      title: t('detail.col.actual'),
-      width: 80,
+      title: `${t('detail.col.actual')}`,
+      width: 72,
       align: 'right',
       render: (_, r) => formatValue(locale, r.actual),
     },
     {
       key: 'expected',
       title: t('detail.col.expected'),
-      width: 80,
+      width: 72,
       align: 'right',
-      render: (_, r) => <span className="ind-muted-strong">{formatValue(locale, r.expected)}</span>,
+      render: (_, r) => <span className="mon-muted-strong">{formatValue(locale, r.expected)}</span>,
     },
     { key: 'status', title: t('detail.col.status'), width: 110, render: (_, r) => <StatusTag status={r.status} /> },
     {
@@ -246,11 +265,7 @@ function YearTable({ ind, trajectory }: { ind: Indicator; trajectory: Trajectory
       columns={columns}
       dataSource={trajectory}
       pagination={false}
-      title={() => (
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {ind.unit}
-        </Typography.Text>
-      )}
+      data-unit={ind.unit}
     />
   );
 }
@@ -289,7 +304,7 @@ function CountyTable({
   const columns: ColumnsType<CountyRow> = [
     {
       key: 'region',
-      title: `${t('detail.col.region')}（${unit}）`,
+      title: `${t('detail.col.region')}${paren(locale, unit)}`,
       fixed: 'left',
       width: 130,
       render: (_, r, i) => (i === 0 ? <strong>{r.name}</strong> : r.name),
@@ -298,9 +313,10 @@ function CountyTable({
       key: period,
       title: t('common.year', { year: period }),
       align: 'right' as const,
+      width: 96,
       render: (_: unknown, r: CountyRow) => {
         const v = r.byPeriod[period];
-        if (!v) return <span className="ind-muted">—</span>;
+        if (!v) return <span className="mon-muted">—</span>;
         return (
           <span title={v.note ?? undefined}>
             {formatValue(locale, v.value)}
@@ -318,7 +334,7 @@ function CountyTable({
     <Table<CountyRow>
       rowKey="code"
       size="small"
-      className="ind-county-table"
+      className="mon-county-table"
       data-testid="county-table"
       columns={columns}
       dataSource={rows}
@@ -341,13 +357,22 @@ function OwnerForm({ ind }: { ind: Indicator }) {
   const qc = useQueryClient();
   const [form] = Form.useForm<OwnerValues>();
   const save = useMutation({
-    mutationFn: (v: OwnerValues) =>
-      indicatorApi.update(ind.id, ind.version, {
+    mutationFn: (v: OwnerValues) => {
+      // only what changed, so the change history says what the user did
+      const next = {
         leadUnit: v.leadUnit?.trim() ? v.leadUnit.trim() : null,
         supportingUnits: (v.supportingUnits ?? []).map((s) => s.trim()).filter(Boolean),
         direction: v.direction,
         dataSource: v.dataSource?.trim() ? v.dataSource.trim() : null,
-      }),
+      };
+      const patch: IndicatorPatch = {};
+      if (next.leadUnit !== ind.leadUnit) patch.leadUnit = next.leadUnit;
+      if (JSON.stringify(next.supportingUnits) !== JSON.stringify(ind.supportingUnits))
+        patch.supportingUnits = next.supportingUnits;
+      if (next.direction !== ind.direction) patch.direction = next.direction;
+      if (next.dataSource !== ind.dataSource) patch.dataSource = next.dataSource;
+      return indicatorApi.update(ind.id, ind.version, patch);
+    },
     onSuccess: () => {
       message.success(t('detail.saved'));
       qc.invalidateQueries({ queryKey: indicatorKeys.all });
@@ -386,7 +411,7 @@ function OwnerForm({ ind }: { ind: Indicator }) {
       <Form.Item name="supportingUnits" label={t('detail.supporting')} extra={t('detail.supportingHint')}>
         <Select mode="tags" data-testid="supporting-units" options={unitOptions} tokenSeparators={['，', ',', '、']} />
       </Form.Item>
-      <Space size={24} wrap align="start">
+      <Space size={24} wrap align="start" style={{ display: 'flex' }}>
         <Form.Item name="direction" label={t('detail.direction')}>
           <Radio.Group
             optionType="button"
@@ -417,7 +442,7 @@ function SourceBox({ ind }: { ind: Indicator }) {
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
         {t('detail.sourceHint')}
       </Typography.Paragraph>
-      <div className="ind-source-row">
+      <div className="mon-source-row">
         {cells.length > 1 ? (
           <table>
             <tbody>
@@ -475,7 +500,9 @@ function History({ id }: { id: number }) {
       render: (_, r) => {
         const before = (r.before ?? {}) as Record<string, unknown>;
         const after = (r.after ?? {}) as Record<string, unknown>;
-        const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+        const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
+          (k) => JSON.stringify(before[k] ?? null) !== JSON.stringify(after[k] ?? null),
+        );
         return (
           <div>
             {keys.map((k) => (

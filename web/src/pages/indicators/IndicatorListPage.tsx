@@ -23,6 +23,18 @@ import { formatValue, type IndTranslate, pick, statusLabel, useIndI18n } from '.
 
 /** 需年均增长 3.2% / 需每年 +120 万吨: what the rest of the period asks for, or null. */
 export function requiredText(t: IndTranslate, locale: Locale, ind: Indicator, e: Evaluation): string | null {
+  // a share in percent that must reach a level: say how many points a year, not a growth rate of the share
+  if (
+    ind.target.kind === 'level' &&
+    ind.unit === '%' &&
+    e.requiredPerYear !== null &&
+    Number.isFinite(e.requiredPerYear)
+  ) {
+    return t('list.required.points', {
+      sign: e.requiredPerYear < 0 ? '−' : '+',
+      amount: formatValue(locale, Math.abs(e.requiredPerYear), 2),
+    });
+  }
   if (e.requiredRate !== null && Number.isFinite(e.requiredRate)) {
     const rate = formatValue(locale, Math.abs(e.requiredRate), 2);
     return e.requiredRate < 0 ? t('list.required.fall', { rate }) : t('list.required.rate', { rate });
@@ -94,7 +106,7 @@ export function IndicatorListPage() {
       key: 'code',
       title: t('list.col.code'),
       width: 92,
-      render: (_, r) => <span className="ind-code">{r.indicator.code}</span>,
+      render: (_, r) => <span className="mon-code">{r.indicator.code}</span>,
     },
     {
       key: 'name',
@@ -102,7 +114,7 @@ export function IndicatorListPage() {
       render: (_, r) => (
         <Link
           to={`/indicators/${r.indicator.id}${region && region !== plan?.region.code ? `?region=${region}` : ''}`}
-          className="ind-name-link"
+          className="mon-name-link"
           data-testid="indicator-link"
         >
           {r.indicator.name}
@@ -114,7 +126,7 @@ export function IndicatorListPage() {
       key: 'category',
       title: t('list.col.category'),
       width: 120,
-      render: (_, r) => <span className="ind-muted">{r.indicator.category ?? '—'}</span>,
+      render: (_, r) => <span className="mon-muted">{r.indicator.category ?? '—'}</span>,
     },
     {
       key: 'attribute',
@@ -129,11 +141,11 @@ export function IndicatorListPage() {
       align: 'right',
       render: (_, r) => {
         const b = baselineText(locale, t, r.indicator, plan?.periodStart);
-        if (!b) return <span className="ind-muted">—</span>;
+        if (!b) return <span className="mon-muted">—</span>;
         return (
           <span>
             {b.value}
-            {b.year && <div className="ind-sub">{b.year}</div>}
+            {b.year && <div className="mon-sub">{b.year}</div>}
           </span>
         );
       },
@@ -141,7 +153,7 @@ export function IndicatorListPage() {
     {
       key: 'target',
       title: t('list.col.target'),
-      width: 96,
+      width: 116,
       align: 'right',
       render: (_, r) => r.indicator.targetText || '—',
     },
@@ -155,11 +167,12 @@ export function IndicatorListPage() {
           <span data-testid="latest-value">
             {formatValue(locale, r.latest.value)}
             {r.latest.period !== period && (
-              <div className="ind-sub">{t('list.valueOf', { period: r.latest.period })}</div>
+              <div className="mon-sub">{t('list.valueOf', { period: r.latest.period })}</div>
             )}
+            <JudgedValue r={r} />
           </span>
         ) : (
-          <span className="ind-muted">—</span>
+          <span className="mon-muted">—</span>
         ),
     },
     {
@@ -167,7 +180,7 @@ export function IndicatorListPage() {
       title: t('list.col.expected'),
       width: 90,
       align: 'right',
-      render: (_, r) => <span className="ind-muted-strong">{formatValue(locale, r.evaluation.expected)}</span>,
+      render: (_, r) => <span className="mon-muted-strong">{formatValue(locale, r.evaluation.expected)}</span>,
     },
     {
       key: 'status',
@@ -182,7 +195,7 @@ export function IndicatorListPage() {
       width: 138,
       render: (_, r) => {
         const text = requiredText(t, locale, r.indicator, r.evaluation);
-        return text ? <span className="ind-required">{text}</span> : <span className="ind-muted">—</span>;
+        return text ? <span className="mon-required">{text}</span> : <span className="mon-muted">—</span>;
       },
     },
   ];
@@ -208,7 +221,7 @@ export function IndicatorListPage() {
         }
       />
       <Card styles={{ body: { padding: 0 } }}>
-        <div className="ind-filters" data-testid="indicator-filters">
+        <div className="mon-filters" data-testid="indicator-filters">
           <Input.Search
             allowClear
             placeholder={t('list.filter.search')}
@@ -278,7 +291,7 @@ export function IndicatorListPage() {
               {t('list.filter.clear')}
             </Button>
           )}
-          <span className="ind-count" data-testid="indicator-count">
+          <span className="mon-count" data-testid="indicator-count">
             {list.data ? t('list.shown', { shown: shown.length, total: items.length }) : ''}
           </span>
         </div>
@@ -308,10 +321,23 @@ export function IndicatorListPage() {
   );
 }
 
+/** The value the status was judged on when it is not the latest value: a total, or an average rate. */
+function JudgedValue({ r }: { r: EvaluatedIndicator }) {
+  const { t, locale } = useIndI18n();
+  const a = r.evaluation.actual;
+  if (a === null || !r.latest || Math.abs(a - r.latest.value) < 0.005) return null;
+  const v = formatValue(locale, a);
+  if (r.indicator.target.kind === 'cumulative')
+    return <div className="mon-sub">{t('list.actual.cumulative', { v })}</div>;
+  if (r.indicator.target.kind === 'growth' || r.indicator.target.kind === 'relative')
+    return <div className="mon-sub">{t('list.actual.average', { v })}</div>;
+  return null;
+}
+
 function ReasonRow({ r }: { r: EvaluatedIndicator }) {
   const { t, locale } = useIndI18n();
   return (
-    <div className="ind-reason" data-testid="reason-row">
+    <div className="mon-reason" data-testid="reason-row">
       <div>
         <Typography.Text type="secondary">{t('list.reason')}：</Typography.Text>
         {pick(locale, r.evaluation.reason)}
