@@ -88,6 +88,9 @@ function binary(): never {
  * UTF-8: the broken bytes become U+FFFD, which the repair passes mark damaged.
  */
 function nearlyUtf8(buf: Buffer): Decoded | null {
+  // A GBK or Big5 file fails on its first few hundred bytes: look at a sample before the whole.
+  const sample = buf.subarray(0, 4096).toString('utf8');
+  if (countReplacement(sample) > 2) return null;
   const text = buf.toString('utf8');
   const bad = countReplacement(text);
   if (bad > Math.max(2, text.length / 5000)) return null;
