@@ -133,6 +133,25 @@ describe.skipIf(!executablePath)('browser: indicator monitoring, cockpit, data e
     await poll(() => page.getByTestId('indicator-lead').textContent()).toBe('市发展改革委');
   });
 
+  it('reloads with the bilingual message when someone else changed the indicator meanwhile', async () => {
+    const id = page.url().match(/\/indicators\/(\d+)/)?.[1];
+    const current = (await (await fetch(`${server.url}/api/indicators/${id}`)).json()) as {
+      indicator: { version: number };
+    };
+    const res = await fetch(`${server.url}/api/indicators/${id}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ version: current.indicator.version, supportingUnits: ['市统计局'] }),
+    });
+    expect(res.status).toBe(200);
+    // the page still holds the old version
+    await page.getByTestId('owner-form').locator('input#dataSource').fill('统计年鉴');
+    await page.getByTestId('owner-save').click();
+    await poll(() => page.locator('.ant-message').textContent()).toContain('已被他人修改');
+    await shot('detail-stale');
+    await poll(() => page.getByTestId('supporting-units').textContent()).toContain('市统计局');
+  });
+
   it('shows the cockpit: counts, behind list with lead units, heat map', async () => {
     await page.goto(`${server.url}/plans/${planId}/cockpit`);
     await page.getByTestId('status-cards').waitFor();
@@ -206,7 +225,7 @@ describe.skipIf(!executablePath)('browser: indicator monitoring, cockpit, data e
   });
 
   it('logged no errors in the browser console', () => {
-    // the 422 of the value "abc" is the answer the test asked for
-    expect(consoleErrors.filter((e) => !/status of 422/.test(e))).toEqual([]);
+    // the 422 of the value "abc" and the 409 of the stale edit are the answers the test asked for
+    expect(consoleErrors.filter((e) => !/status of (409|422)/.test(e))).toEqual([]);
   });
 });

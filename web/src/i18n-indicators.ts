@@ -174,6 +174,7 @@ const zh = {
   'entry.loadingValues': '正在读取已填报的数值…',
   'entry.noLead': '（未指定牵头单位）',
   'entry.unsaved': '未保存',
+  'entry.perYearOf': '累计目标 {total} 的年均数',
 } as const;
 
 export type IndMessageKey = keyof typeof zh;
@@ -220,7 +221,7 @@ const en: Record<IndMessageKey, string> = {
   'status.achieved_early': 'achieved early',
 
   'list.title': 'Indicator monitoring',
-  'list.subtitle': 'The plan’s main indicators in the chosen year and region, with their evaluation.',
+  'list.subtitle': "The plan's main indicators in the chosen year and region, with their evaluation.",
   'list.col.code': 'No.',
   'list.col.name': 'Indicator',
   'list.col.unit': 'Unit',
@@ -308,7 +309,7 @@ const en: Record<IndMessageKey, string> = {
   'cockpit.behindEmpty': 'No indicator is behind',
   'cockpit.heat': 'Category × county heat map',
   'cockpit.heatHint':
-    'Score 0–100: the average of the indicators’ statuses, higher is better; grey means not assessable there.',
+    "Score 0–100: the average of the indicators' statuses, higher is better; grey means not assessable there.",
   'cockpit.score': 'Score',
   'cockpit.high': '100 good',
   'cockpit.low': 'poor 0',
@@ -317,7 +318,7 @@ const en: Record<IndMessageKey, string> = {
 
   'entry.title': 'Data entry',
   'entry.subtitle':
-    'Choose a region and year and enter each indicator’s value; save a draft, submit it, and once approved it counts in the evaluation.',
+    "Choose a region and year and enter each indicator's value; save a draft, submit it, and once approved it counts in the evaluation.",
   'entry.unitFilter': 'Lead unit',
   'entry.unitFilterPlaceholder': 'Filter by lead unit',
   'entry.col.indicator': 'Indicator',
@@ -352,6 +353,7 @@ const en: Record<IndMessageKey, string> = {
   'entry.loadingValues': 'Reading the values already entered…',
   'entry.noLead': '(no lead unit)',
   'entry.unsaved': 'unsaved',
+  'entry.perYearOf': 'a year of the total {total}',
 };
 
 const messages: Record<Locale, Record<IndMessageKey, string>> = { zh, en };

@@ -234,7 +234,21 @@ export function DataEntryPage() {
       title: t('entry.col.expected'),
       width: 96,
       align: 'right',
-      render: (_, r) => <span className="mon-muted-strong">{formatValue(locale, r.item.evaluation.expected)}</span>,
+      render: (_, r) => {
+        const ind = r.item.indicator;
+        const total = typeof ind.target.total === 'number' ? ind.target.total : null;
+        // a total over the plan ([1300]) reported year by year: a year's share is what to compare with
+        if (ind.target.kind === 'cumulative' && ind.target.basis !== 'to_date' && total !== null && scope.plan) {
+          const years = scope.plan.periodEnd - scope.plan.periodStart + 1;
+          return (
+            <div>
+              <span className="mon-muted-strong">{formatValue(locale, total / years)}</span>
+              <div className="mon-sub">{t('entry.perYearOf', { total: formatValue(locale, total) })}</div>
+            </div>
+          );
+        }
+        return <span className="mon-muted-strong">{formatValue(locale, r.item.evaluation.expected)}</span>;
+      },
     },
     {
       key: 'value',
