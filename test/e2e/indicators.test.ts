@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -36,6 +36,7 @@ describe.skipIf(!executablePath)('browser: indicator monitoring, cockpit, data e
   const rows = () => page.locator('[data-testid=indicator-table] tbody tr.ant-table-row');
 
   beforeAll(async () => {
+    rmSync(SHOTS, { recursive: true, force: true });
     mkdirSync(SHOTS, { recursive: true });
     server = await startServer();
     const plans = (await (await fetch(`${server.url}/api/plans`)).json()) as {
