@@ -66,7 +66,7 @@ describe.skipIf(!executablePath)('browser: plan list, reader, language, import',
     expect(cells.join('|')).toMatch(/2021—2025年/);
     expect(cells.join('|')).toContain('“十四五”');
     expect(cells.join('|')).toContain('示例');
-    expect(cells.join('|')).toContain('草稿');
+    expect(cells.join('|')).toContain('已发布');
     expect(cells).toContain('12');
     await expect(page.locator('.app-header').textContent()).resolves.toContain('规划列表');
     await expect(page.locator('thead').first().textContent()).resolves.toContain('规划名称');
