@@ -138,7 +138,34 @@ function isRareHan(c: number): boolean {
  * private-use characters, so the run is not limited to Han. Latin-1 mojibake is the U+0080–U+00FF
  * and cp1252 range.
  */
-const HAN_RUN_RE = /[^\x00-\x7f\s，。；：！？、“”‘’（）《》〈〉【】…—·]{4,}/g;
+const RUN_BREAK = new Set(Array.from('，。；：！？、“”‘’（）《》〈〉【】…—·\u3000\u00a0\u2028\u2029'));
+const MIN_RUN = 4;
+
+function isRunChar(c: number): boolean {
+  return c > 0x7f && !RUN_BREAK.has(String.fromCharCode(c));
+}
+
+/**
+ * Runs of non-ASCII text without sentence punctuation that hold at least one rare or private-use
+ * character. Found from the rare characters outwards, so clean text costs one table look-up per
+ * character instead of a regex over every run.
+ */
+function runsWithRare(text: string): Array<{ start: number; run: string }> {
+  const out: Array<{ start: number; run: string }> = [];
+  let floor = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!((c >= 0xe000 && c <= 0xf8ff) || isRareHan(c))) continue;
+    let start = i;
+    while (start > floor && isRunChar(text.charCodeAt(start - 1))) start--;
+    let end = i + 1;
+    while (end < text.length && isRunChar(text.charCodeAt(end))) end++;
+    if (end - start >= MIN_RUN) out.push({ start, run: text.slice(start, end) });
+    floor = end;
+    i = end - 1;
+  }
+  return out;
+}
 const LATIN_RUN_RE = /[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u2122]{3,}/g;
 /** Famous garbage: `锟斤拷` is U+FFFD twice in UTF-8 read as GBK; `烫烫烫`/`屯屯屯` is uninitialised memory. */
 const GARBAGE_RE = /(?:锟斤拷)+|烫{3,}|屯{3,}|\ufffd+/g;
@@ -171,11 +198,10 @@ function wrongCodepageEdits(text: string): Edit[] {
     if (fix) edits.push({ start, end: start + run.length, text: fix.text, damaged: fix.lossy, before: run });
     else if (hopeless) edits.push({ start, end: start + run.length, text: run, damaged: true, before: run });
   };
-  HAN_RUN_RE.lastIndex = 0;
-  for (let m = HAN_RUN_RE.exec(text); m !== null; m = HAN_RUN_RE.exec(text)) {
-    const ratio = rareRatio(m[0]);
+  for (const { start, run } of runsWithRare(text)) {
+    const ratio = rareRatio(run);
     if (ratio < SUSPECT_RARE) continue;
-    add(m.index, m[0], bestReversal(m[0], HAN_REVERSALS), ratio >= HOPELESS_RARE && m[0].length >= 6);
+    add(start, run, bestReversal(run, HAN_REVERSALS), ratio >= HOPELESS_RARE && run.length >= 6);
   }
   LATIN_RUN_RE.lastIndex = 0;
   for (let m = LATIN_RUN_RE.exec(text); m !== null; m = LATIN_RUN_RE.exec(text)) {
