@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -38,6 +38,7 @@ describe.skipIf(!executablePath)('browser: plan review', () => {
     scope.locator(`[data-testid=${testId}]`, { hasText: text }).first();
 
   beforeAll(async () => {
+    rmSync(SHOTS, { recursive: true, force: true });
     mkdirSync(SHOTS, { recursive: true });
     server = await startServer();
     browser = await chromium.launch({ executablePath: executablePath as string, args: CHROMIUM_ARGS });
@@ -208,8 +209,9 @@ describe.skipIf(!executablePath)('browser: plan review', () => {
     await dialog.getByTestId('edit-name').waitFor();
     await dialog.getByTestId('edit-name').fill('新建5G基站');
     await dialog.getByTestId('edit-valueText').fill('1万个以上');
-    await dialog.getByTestId('edit-value').fill('10000');
-    await dialog.getByTestId('edit-unit').fill('个');
+    // the figure as written fills in its reading
+    await expect.poll(() => dialog.getByTestId('edit-value').inputValue()).toBe('10000');
+    await expect(dialog.getByTestId('edit-unit').inputValue()).resolves.toBe('个');
     await dialog.getByTestId('edit-deadline').fill('2025');
     await shot('commitment-add-form');
     await dialog.getByTestId('edit-save').click();
@@ -219,6 +221,7 @@ describe.skipIf(!executablePath)('browser: plan review', () => {
     await expect(added.getAttribute('data-state')).resolves.toBe('added');
     await expect(added.getByTestId('state-tag').textContent()).resolves.toBe('人工添加');
     await expect(added.textContent()).resolves.toContain('2025年前');
+    await expect(added.getByTestId('commitment-parsed').textContent()).resolves.toBe('≥ 10,000 个');
     await added.scrollIntoViewIfNeeded();
     await shot('commitment-added');
   });
@@ -253,7 +256,12 @@ describe.skipIf(!executablePath)('browser: plan review', () => {
     const res = await fetch(`${server.url}/api/plans/import`, { method: 'POST', body: form });
     expect(res.status).toBeLessThan(300);
     const { plan } = (await res.json()) as { plan: { id: number } };
-    await page.goto(`${server.url}/plans/${plan.id}?tab=indicators`);
+    // navigate inside the app (no reload: other runs in this checkout may rebuild web/dist meanwhile)
+    await page.evaluate((url) => {
+      history.pushState({}, '', url);
+      dispatchEvent(new PopStateEvent('popstate'));
+    }, `/plans/${plan.id}?tab=indicators`);
+    await expect.poll(() => page.getByTestId('plan-title').textContent()).toBe(DRAFT_TITLE);
     await box2().waitFor({ timeout: 30_000 });
     await expect(page.getByTestId('plan-status').textContent()).resolves.toBe('草稿');
     await page.getByTestId('publish').click();

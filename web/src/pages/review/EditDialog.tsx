@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, type ButtonProps, Form, Input, InputNumber, Modal, Select, Typography } from 'antd';
+import { Alert, type ButtonProps, Form, Input, InputNumber, Modal, Select, Tag, Typography } from 'antd';
 import { useEffect } from 'react';
 import type {
   Cell,
@@ -16,7 +16,7 @@ import type {
 } from '../../api.ts';
 import { ApiError, type api, queryKeys } from '../../api.ts';
 import { type MessageKey, useI18n } from '../../i18n.ts';
-import { parseCell, starYear, useItemActions } from './common.tsx';
+import { cellTag, parseCell, starYear, useItemActions } from './common.tsx';
 
 export interface EditTarget {
   kind: PlanItemKind;
@@ -230,11 +230,50 @@ const EMPTY: Record<PlanItemKind, Values> = {
   },
 };
 
+/** How Lantu will read what is typed into a cell: the same tag the table shows. */
+function CellPreview({ role, star }: { role: ColumnRole; star: number | null }) {
+  const { t } = useI18n();
+  const text = Form.useWatch(['cells', role]) as string | undefined;
+  if (text === undefined || text.trim() === '') return null;
+  const tag = cellTag(t, parseCell(text, undefined, star));
+  return tag ? (
+    <Tag className="cell-tag" color={tag.color} data-testid={`preview-${role}`}>
+      {tag.label}
+    </Tag>
+  ) : null;
+}
+
+const MULT: Record<string, number> = { 千: 1e3, 万: 1e4, 亿: 1e8, 万亿: 1e12 };
+
+/** `80%以上`, `1.2万元以上`, `1—2万名`, `50% 左右`: value, range, unit and comparator of a commitment. */
+export function parseCommitmentValue(text: string): Partial<CommitmentData> | null {
+  const m =
+    /^(约|超过|不少于|不低于|达到)?\s*(\d+(?:\.\d+)?)\s*(?:[—\-~～至]\s*(\d+(?:\.\d+)?))?\s*(万亿|亿|万|千)?\s*([^\d\s]*?)\s*(以上|以下|左右)?$/.exec(
+      text.trim(),
+    );
+  if (!m) return null;
+  const mult = MULT[m[4] ?? ''] ?? 1;
+  const scale = (v: string | undefined) => (v === undefined ? null : Math.round(Number(v) * mult * 1e6) / 1e6);
+  const pre = m[1] ?? '';
+  const post = m[6] ?? '';
+  const comparator: CommitmentData['comparator'] =
+    post === '以上' || pre === '不少于' || pre === '不低于'
+      ? '>='
+      : pre === '超过'
+        ? '>'
+        : post === '以下'
+          ? '<='
+          : post === '左右' || pre === '约'
+            ? 'approx'
+            : '=';
+  return { value: scale(m[2]), valueMax: scale(m[3]), unit: m[5] || null, comparator };
+}
+
 function IndicatorFields({ tables }: { tables: IndicatorTableData[] }) {
   const { t, locale } = useI18n();
   const box = Form.useWatch('box') as string | undefined;
   const table = tables.find((x) => x.box === box);
-  const roles = table
+  const roles: ColumnRole[] = table
     ? VALUE_ROLES.filter((r) => table.columns.some((c) => c.role === r))
     : ['baseline', 'target', 'growth'];
   return (
@@ -279,7 +318,13 @@ function IndicatorFields({ tables }: { tables: IndicatorTableData[] }) {
           const col = table?.columns.find((c) => c.role === r);
           const label = locale === 'zh' && col ? col.header : t(`ind.col.${r}` as MessageKey);
           return (
-            <Form.Item key={r} name={['cells', r]} label={label} style={{ flex: 1, minWidth: 120 }}>
+            <Form.Item
+              key={r}
+              name={['cells', r]}
+              label={label}
+              style={{ flex: 1, minWidth: 120 }}
+              extra={<CellPreview role={r} star={starYear(table?.notes ?? [])} />}
+            >
               <Input data-testid={`edit-cell-${r}`} />
             </Form.Item>
           );
@@ -474,7 +519,19 @@ export function EditDialog({
           title={`${t('review.originalValue')}：${labelOf(kind, target.item.extracted)}`}
         />
       )}
-      <Form form={form} layout="vertical" requiredMark={false} data-testid="edit-form">
+      <Form
+        form={form}
+        layout="vertical"
+        requiredMark={false}
+        data-testid="edit-form"
+        onValuesChange={(changed: Values) => {
+          // a commitment's figure as written fills in its reading; the reviewer can still adjust it
+          if (kind === 'commitment' && typeof changed.valueText === 'string') {
+            const parsed = parseCommitmentValue(changed.valueText);
+            if (parsed) form.setFieldsValue(parsed);
+          }
+        }}
+      >
         <Fields kind={kind} tables={tables} />
       </Form>
     </Modal>

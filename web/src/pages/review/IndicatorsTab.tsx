@@ -92,6 +92,7 @@ function IndicatorTable({ table, items }: { table: PlanItem<IndicatorTableData>;
     {
       key: 'name',
       title: t('ind.col.name'),
+      className: 'ind-col-name',
       onCell: (r) => span(r, false),
       render: (_, r) =>
         r.type === 'item' && (
@@ -190,7 +191,7 @@ function IndicatorTable({ table, items }: { table: PlanItem<IndicatorTableData>;
         rowKey="key"
         columns={columns}
         dataSource={rows}
-        scroll={{ x: 900 }}
+        sticky={{ offsetHeader: 64 }}
         rowClassName={(r) =>
           r.type === 'category'
             ? 'ind-row-category'

@@ -321,7 +321,6 @@ export function ZonesTab() {
           {r.data.industries?.map((ind) => (
             <div key={ind.industry} className="zone-industry">
               <span className="zone-industry-name">{ind.industry}</span>
-              {ind.leadFirms.length > 0 && <span className="zone-firms-label">{t('zone.leadFirms')}</span>}
               {ind.leadFirms.map((f) => (
                 <Tag key={f} bordered={false} color="gold">
                   {f}
@@ -388,7 +387,7 @@ export function CommitmentsTab() {
   if (q.error) return <ErrorAlert error={q.error} onRetry={() => q.refetch()} />;
   if (!q.data) return <Skeleton active paragraph={{ rows: 10 }} />;
   const freq = (f: string | null) => {
-    if (!f) return <Typography.Text type="secondary">{t('commit.freq.none')}</Typography.Text>;
+    if (!f) return null;
     if (f === 'annual') return <Tag color="cyan">{t('commit.freq.annual')}</Tag>;
     if (f.startsWith('per:')) return <Tag color="cyan">{t('commit.freq.per', { unit: f.slice(4) })}</Tag>;
     return f;

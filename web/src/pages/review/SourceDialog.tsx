@@ -52,13 +52,24 @@ function HighlightedText({ text, hlStart, hlEnd }: { text: string; hlStart: numb
               <table className="reader-table source-table">
                 <tbody>
                   {b.lines.map((l) => {
-                    const cells = l.text.split('\t');
+                    const cells = l.text.split('\t').map((c) => c.trim());
+                    const group = cells.length > 1 && cells[0] !== '' && cells.slice(1).every((c) => c === '');
                     return (
-                      <tr key={l.start} className={hit(l) ? 'source-hit' : undefined} data-hit={hit(l) || undefined}>
-                        {Array.from({ length: width }, (_, i) => (
-                          // biome-ignore lint/suspicious/noArrayIndexKey: cells have no identity beyond position
-                          <td key={i}>{cells[i] ?? ''}</td>
-                        ))}
+                      <tr
+                        key={l.start}
+                        className={hit(l) ? 'source-hit' : group ? 'reader-table-group' : undefined}
+                        data-hit={hit(l) || undefined}
+                      >
+                        {group ? (
+                          <td colSpan={width}>{cells[0]}</td>
+                        ) : (
+                          Array.from({ length: width }, (_, i) => (
+                            // biome-ignore lint/suspicious/noArrayIndexKey: cells have no identity beyond position
+                            <td key={i} className={(cells[i] ?? '').length <= 8 ? 'nowrap' : undefined}>
+                              {cells[i] ?? ''}
+                            </td>
+                          ))
+                        )}
                       </tr>
                     );
                   })}

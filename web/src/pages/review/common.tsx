@@ -108,7 +108,13 @@ const STATE_COLOR: Record<PlanItemState, string> = {
 export function StateTag({ state }: { state: PlanItemState }) {
   const { t } = useI18n();
   return (
-    <Tag color={STATE_COLOR[state]} data-testid="state-tag" data-state={state} style={{ marginInlineEnd: 0 }}>
+    <Tag
+      color={STATE_COLOR[state]}
+      bordered={state !== 'extracted'}
+      data-testid="state-tag"
+      data-state={state}
+      style={{ marginInlineEnd: 0 }}
+    >
       {t(`review.state.${state}` as MessageKey)}
     </Tag>
   );
