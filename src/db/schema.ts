@@ -240,6 +240,106 @@ export const indicatorValues = pgTable(
   ],
 );
 
+export const LIBRARIES = ['conceived', 'reserve', 'construction', 'in_effect'] as const;
+
+/**
+ * A project in the four libraries (四库). Milestone dates are ISO `YYYY-MM-DD` text, as the
+ * lifecycle rules in src/domain/projects compare them; `planned_*` are the schedule the KPIs use.
+ */
+export const projects = pgTable(
+  'projects',
+  {
+    id: serial('id').primaryKey(),
+    planId: integer('plan_id').references(() => plans.id, { onDelete: 'set null' }),
+    /** plan_items.key of the extracted project it came from, when it came from a plan box. */
+    itemKey: text('item_key'),
+    code: text('code'),
+    name: text('name').notNull(),
+    programme: text('programme'),
+    regionCode: text('region_code').references(() => regions.code),
+    zone: text('zone'),
+    industry: text('industry'),
+    chain: text('chain'),
+    ownerName: text('owner_name'),
+    ownerCreditCode: text('owner_credit_code'),
+    totalInvestment: doublePrecision('total_investment'),
+    library: text('library', { enum: LIBRARIES }).notNull().default('conceived'),
+    skipsSigning: boolean('skips_signing').notNull().default(false),
+    signedOn: text('signed_on'),
+    startedOn: text('started_on'),
+    completedOn: text('completed_on'),
+    inProductionOn: text('in_production_on'),
+    atCapacityOn: text('at_capacity_on'),
+    capacityRate: doublePrecision('capacity_rate'),
+    plannedStartOn: text('planned_start_on'),
+    plannedProductionOn: text('planned_production_on'),
+    plannedCapacityOn: text('planned_capacity_on'),
+    responsibleUnit: text('responsible_unit'),
+    liaisonLeaders: jsonb('liaison_leaders').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    serviceUnit: text('service_unit'),
+    sourceText: text('source_text'),
+    isDemo: boolean('is_demo').notNull().default(false),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('projects_region_idx').on(t.regionCode),
+    index('projects_library_idx').on(t.library),
+    uniqueIndex('projects_plan_item_idx').on(t.planId, t.itemKey),
+  ],
+);
+
+/** Planned and completed investment per project and month (万元); an approved month is frozen. */
+export const projectInvestments = pgTable(
+  'project_investments',
+  {
+    id: serial('id').primaryKey(),
+    projectId: integer('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    year: integer('year').notNull(),
+    month: integer('month').notNull(),
+    planned: doublePrecision('planned').notNull().default(0),
+    completed: doublePrecision('completed').notNull().default(0),
+    progressText: text('progress_text'),
+    state: text('state', { enum: ['draft', 'submitted', 'approved', 'returned'] })
+      .notNull()
+      .default('draft'),
+    version: integer('version').notNull().default(1),
+    updatedBy: text('updated_by'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('project_investments_month_idx').on(t.projectId, t.year, t.month),
+    index('project_investments_year_idx').on(t.year, t.month),
+  ],
+);
+
+/** 问题台账: a blocker with its owner, deadline, escalation and close-out (销号). */
+export const projectProblems = pgTable(
+  'project_problems',
+  {
+    id: serial('id').primaryKey(),
+    projectId: integer('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    kind: text('kind'),
+    owner: text('owner'),
+    deadline: text('deadline'),
+    raisedOn: text('raised_on').notNull(),
+    closedOn: text('closed_on'),
+    closeEvidence: jsonb('close_evidence').$type<Record<string, unknown> | null>(),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('project_problems_project_idx').on(t.projectId)],
+);
+
+export type ProjectRow = typeof projects.$inferSelect;
+export type ProjectInvestmentRow = typeof projectInvestments.$inferSelect;
+export type ProjectProblemRow = typeof projectProblems.$inferSelect;
 export type IndicatorRow = typeof indicators.$inferSelect;
 export type IndicatorValueRow = typeof indicatorValues.$inferSelect;
 export type PlanItemRow = typeof planItems.$inferSelect;
