@@ -25,7 +25,7 @@ const zh = {
   'common.countiesOf': '所辖县（市、区）',
   'common.city': '全市',
   'common.nItems': '共 {n} 项',
-  'common.stale': '数据已被他人修改，已刷新为最新内容，请核对后重新操作。',
+  'common.stale': '已刷新为最新内容，请核对后重新操作。',
 
   'attr.binding': '约束性',
   'attr.expected': '预期性',
@@ -133,6 +133,7 @@ const zh = {
   'cockpit.heat': '领域 × 县（市、区）进展热力图',
   'cockpit.heatHint': '得分 0—100：按各指标评估状态折算的平均分，越高越好；灰色表示该领域在该地区无法评估。',
   'cockpit.score': '得分',
+  'cockpit.points': '{n}分',
   'cockpit.high': '100 好',
   'cockpit.low': '差 0',
   'cockpit.assessed': '可评估 {assessed} / {total} 项',
@@ -202,7 +203,7 @@ const en: Record<IndMessageKey, string> = {
   'common.countiesOf': 'Counties',
   'common.city': 'Whole city',
   'common.nItems': '{n} items',
-  'common.stale': 'Someone else changed this meanwhile; the latest version is shown, check it and try again.',
+  'common.stale': 'The latest version is shown now; check it and try again.',
 
   'attr.binding': 'Binding',
   'attr.expected': 'Expected',
@@ -311,6 +312,7 @@ const en: Record<IndMessageKey, string> = {
   'cockpit.heatHint':
     "Score 0–100: the average of the indicators' statuses, higher is better; grey means not assessable there.",
   'cockpit.score': 'Score',
+  'cockpit.points': '{n}',
   'cockpit.high': '100 good',
   'cockpit.low': 'poor 0',
   'cockpit.assessed': '{assessed} of {total} assessable',
@@ -378,6 +380,11 @@ export function pick(locale: Locale, text: { zh: string; en: string } | null | u
 }
 
 /** A measured value as the plan prints it: at most `digits` decimals, no trailing zeros. */
+/** The server's STALE_VERSION message followed by what the page did about it. */
+export function staleMessage(t: IndTranslate, locale: Locale, serverText: string): string {
+  return locale === 'zh' ? `${serverText}。${t('common.stale')}` : `${serverText}. ${t('common.stale')}`;
+}
+
 export function formatValue(locale: Locale, n: number | null | undefined, digits = 2): string {
   if (n === null || n === undefined || !Number.isFinite(n)) return '—';
   return new Intl.NumberFormat(locale === 'zh' ? 'zh-CN' : 'en-US', {

@@ -160,7 +160,9 @@ function CategoryBars({ c }: { c: Cockpit }) {
       axisLabel: {
         formatter: (v: string) => {
           const g = c.byCategory.find((x) => x.key === v);
-          return g?.score !== null && g?.score !== undefined ? `${v}  ${formatValue(locale, g.score, 0)}分` : v;
+          return g?.score !== null && g?.score !== undefined
+            ? `${v}  ${t('cockpit.points', { n: formatValue(locale, g.score, 0) })}`
+            : v;
         },
       },
     },

@@ -20,7 +20,7 @@ import { PlanMonitorHead } from '../../components/indicators/PlanMonitorHead.tsx
 import { AttributeTag } from '../../components/indicators/StatusTag.tsx';
 import { usePlanScope } from '../../components/indicators/usePlanScope.ts';
 import '../../components/indicators/indicators.css';
-import { formatValue, type IndMessageKey, pick, useIndI18n } from '../../i18n-indicators.ts';
+import { formatValue, type IndMessageKey, pick, staleMessage, useIndI18n } from '../../i18n-indicators.ts';
 
 const NO_LEAD = '__none__';
 
@@ -121,7 +121,7 @@ export function DataEntryPage() {
       patchRow(indicatorId, { errors: err.fieldErrors, warnings: [], message: undefined });
       return;
     }
-    const text = err.code === 'STALE_VERSION' ? `${err.localized(locale)} ${t('common.stale')}` : err.localized(locale);
+    const text = err.code === 'STALE_VERSION' ? staleMessage(t, locale, err.localized(locale)) : err.localized(locale);
     patchRow(indicatorId, { errors: [], message: text });
     message.error(text);
     if (err.code === 'STALE_VERSION') refresh(indicatorId);

@@ -35,7 +35,14 @@ import { AttributeTag, StatusTag } from '../../components/indicators/StatusTag.t
 import { TrajectoryChart } from '../../components/indicators/TrajectoryChart.tsx';
 import '../../components/indicators/indicators.css';
 import { formatDateTime, useI18n } from '../../i18n.ts';
-import { formatValue, type IndMessageKey, type IndTranslate, pick, useIndI18n } from '../../i18n-indicators.ts';
+import {
+  formatValue,
+  type IndMessageKey,
+  type IndTranslate,
+  pick,
+  staleMessage,
+  useIndI18n,
+} from '../../i18n-indicators.ts';
 
 /** Units a planning office assigns most often; any other name can be typed. */
 const COMMON_UNITS = [
@@ -380,7 +387,7 @@ function OwnerForm({ ind }: { ind: Indicator }) {
     onError: (e) => {
       const err = toApiError(e);
       message.error(
-        err.code === 'STALE_VERSION' ? `${err.localized(locale)} ${t('common.stale')}` : err.localized(locale),
+        err.code === 'STALE_VERSION' ? staleMessage(t, locale, err.localized(locale)) : err.localized(locale),
       );
       if (err.code === 'STALE_VERSION') qc.invalidateQueries({ queryKey: indicatorKeys.all });
     },
