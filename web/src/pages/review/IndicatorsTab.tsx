@@ -33,7 +33,8 @@ function buildRows(items: PlanItem<IndicatorData>[], issues: TableIssue[]): Row[
       };
       if (d.category) rows.push(categoryRow);
     }
-    if (categoryRow && item.state !== 'deleted') categoryRow.count += 1;
+    // count as the plan does: sub-indicators of one numbered indicator are one item (城镇化率 = 1)
+    if (categoryRow && item.state !== 'deleted' && !(d.parent && d.parent === parent)) categoryRow.count += 1;
     if (d.parent && d.parent !== parent)
       rows.push({ type: 'parent', key: `p:${item.id}`, parent: d.parent, seq: d.seq });
     parent = d.parent;
@@ -99,7 +100,7 @@ function IndicatorTable({ table, items }: { table: PlanItem<IndicatorTableData>;
           <span className={r.sub ? 'ind-name ind-sub' : 'ind-name'} data-testid="indicator-name">
             {r.item.data.name}
             {r.item.data.tags?.map((tag) => (
-              <Tag key={tag} className="ind-tag" bordered={false}>
+              <Tag key={tag} className="ind-tag" variant="filled">
                 {tag}
               </Tag>
             ))}
@@ -129,7 +130,7 @@ function IndicatorTable({ table, items }: { table: PlanItem<IndicatorTableData>;
       render: (_, r) =>
         r.type === 'item' &&
         r.item.data.attribute && (
-          <Tag color={r.item.data.attribute === 'binding' ? 'volcano' : 'default'} bordered={false}>
+          <Tag color={r.item.data.attribute === 'binding' ? 'volcano' : 'default'} variant="filled">
             {t(`ind.attr.${r.item.data.attribute}` as MessageKey)}
           </Tag>
         ),
@@ -145,7 +146,7 @@ function IndicatorTable({ table, items }: { table: PlanItem<IndicatorTableData>;
     {
       key: 'actions',
       title: t('review.col.actions'),
-      width: 168,
+      width: 200,
       onCell: (r) => span(r, false),
       render: (_, r) => r.type === 'item' && <ItemActions item={r.item} />,
     },

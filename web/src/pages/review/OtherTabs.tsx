@@ -5,7 +5,7 @@ import { type HTMLAttributes, type ReactNode, useMemo, useState } from 'react';
 import type { ClusterData, CommitmentData, PlanItem, PlanItemKind, ProjectData, ZoneData } from '../../api.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatNumber, type MessageKey, useI18n } from '../../i18n.ts';
-import { ItemActions, StateSummary, StateTag, useItems, useReview } from './common.tsx';
+import { formatFigure, ItemActions, StateSummary, StateTag, useItems, useReview } from './common.tsx';
 
 const rowProps = (item: PlanItem<unknown>, testId: string) =>
   ({ 'data-testid': testId, 'data-item-id': item.id, 'data-state': item.state }) as HTMLAttributes<HTMLElement>;
@@ -48,7 +48,7 @@ function stateCol<T>(t: (k: MessageKey) => string, get: (r: T) => PlanItem<unkno
     {
       key: 'actions',
       title: t('review.col.actions'),
-      width: 168,
+      width: 200,
       render: (_: unknown, r: T) => <ItemActions item={get(r)} />,
     },
   ];
@@ -121,7 +121,7 @@ function ProjectBoxTable({ items }: { items: PlanItem<ProjectData>[] }) {
                 : undefined
             }
           >
-            <Tag bordered={false} color="blue">
+            <Tag variant="filled" color="blue">
               {c.text}
             </Tag>
           </Tooltip>
@@ -135,7 +135,7 @@ function ProjectBoxTable({ items }: { items: PlanItem<ProjectData>[] }) {
       render: (_, r) =>
         r.type === 'item' &&
         r.item.data.alsoIn?.map((b) => (
-          <Tag key={b} color="orange" bordered={false} data-testid="also-in">
+          <Tag key={b} color="orange" variant="filled" data-testid="also-in">
             {t('proj.alsoIn', { box: b })}
           </Tag>
         )),
@@ -271,11 +271,11 @@ export function ClustersTab() {
               <Space size={8} wrap>
                 <span className="cluster-name">{item.data.name}</span>
                 {item.data.listed ? (
-                  <Tag color="geekblue" bordered={false}>
+                  <Tag color="geekblue" variant="filled">
                     {t('cluster.listed')}
                   </Tag>
                 ) : (
-                  <Tag bordered={false}>{t('cluster.unlisted')}</Tag>
+                  <Tag variant="filled">{t('cluster.unlisted')}</Tag>
                 )}
                 <StateTag state={item.state} />
               </Space>
@@ -322,7 +322,7 @@ export function ZonesTab() {
             <div key={ind.industry} className="zone-industry">
               <span className="zone-industry-name">{ind.industry}</span>
               {ind.leadFirms.map((f) => (
-                <Tag key={f} bordered={false} color="gold">
+                <Tag key={f} variant="filled" color="gold">
                   {f}
                 </Tag>
               ))}
@@ -418,7 +418,7 @@ export function CommitmentsTab() {
       render: (_, r) => {
         const d = r.data;
         if (d.value === null || d.value === undefined) return null;
-        const n = (v: number) => formatNumber(locale, v);
+        const n = (v: number) => formatFigure(locale, v);
         const value = d.valueMax !== null && d.valueMax !== undefined ? `${n(d.value)}–${n(d.valueMax)}` : n(d.value);
         return (
           <Tooltip title={t(`commit.cmp.${d.comparator ?? '='}` as MessageKey)}>

@@ -110,7 +110,7 @@ export function StateTag({ state }: { state: PlanItemState }) {
   return (
     <Tag
       color={STATE_COLOR[state]}
-      bordered={state !== 'extracted'}
+      variant={state === 'extracted' ? 'filled' : 'outlined'}
       data-testid="state-tag"
       data-state={state}
       style={{ marginInlineEnd: 0 }}
@@ -190,6 +190,19 @@ export function StateSummary({
       {extra}
     </div>
   );
+}
+
+/** 5万亿, 2.4万, 1,500: large figures the way Chinese documents write them (plain grouping in English). */
+export function formatFigure(locale: 'zh' | 'en', v: number): string {
+  const plain = (n: number) =>
+    new Intl.NumberFormat(locale === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: 4 }).format(n);
+  if (locale === 'zh') {
+    const abs = Math.abs(v);
+    if (abs >= 1e12 && Number.isInteger((v / 1e12) * 1e4)) return `${plain(v / 1e12)}万亿`;
+    if (abs >= 1e8 && Number.isInteger((v / 1e8) * 1e4)) return `${plain(v / 1e8)}亿`;
+    if (abs >= 1e5 && Number.isInteger((v / 1e4) * 1e4)) return `${plain(v / 1e4)}万`;
+  }
+  return plain(v);
 }
 
 const fmt = (v: number | null) => (v === null ? '' : String(v));
