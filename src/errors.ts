@@ -36,6 +36,12 @@ export const ERROR_CODES = {
     zh: '数据已被他人修改，请刷新后重试',
     en: 'The data was changed by someone else; reload and try again',
   },
+  REPORT_PDF_UNAVAILABLE: {
+    status: 503,
+    zh: '本机未安装 LibreOffice，无法生成 PDF（可下载 Word 版）',
+    en: 'LibreOffice is not installed here, so no PDF can be made (the Word version is available)',
+  },
+  REPORT_PDF_FAILED: { status: 500, zh: 'PDF 转换失败', en: 'The PDF conversion failed' },
   UNAUTHORIZED: { status: 401, zh: '请先登录', en: 'Sign-in required' },
   FORBIDDEN: { status: 403, zh: '没有权限', en: 'Permission denied' },
   CONFIG_INVALID: { status: 500, zh: '配置不正确', en: 'The configuration is invalid' },

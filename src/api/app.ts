@@ -16,6 +16,7 @@ import { IndicatorValueService } from '../services/indicator-value.service.ts';
 import { PlanService } from '../services/plan.service.ts';
 import { PlanReviewService } from '../services/plan-review.service.ts';
 import { RegionService } from '../services/region.service.ts';
+import { ReportService } from '../services/report.service.ts';
 import { ValueExchangeService } from '../services/value-exchange.service.ts';
 import { registerAuthorization } from './auth.ts';
 import { registerErrorHandler } from './errors.ts';
@@ -25,6 +26,7 @@ import { indicatorRoutes } from './routes/indicator.routes.ts';
 import { planRoutes } from './routes/plan.routes.ts';
 import { planItemRoutes } from './routes/plan-item.routes.ts';
 import { regionRoutes } from './routes/region.routes.ts';
+import { reportRoutes } from './routes/report.routes.ts';
 import { valueExchangeRoutes } from './routes/value-exchange.routes.ts';
 
 export const API_VERSION = '0.1.0';
@@ -40,6 +42,7 @@ export interface ApiServices {
   values: IndicatorValueService;
   evaluation: EvaluationService;
   exchange: ValueExchangeService;
+  reports: ReportService;
 }
 
 export function createApiServices(ctx: ServiceContext): ApiServices {
@@ -54,6 +57,7 @@ export function createApiServices(ctx: ServiceContext): ApiServices {
     values: new IndicatorValueService(ctx),
     evaluation: new EvaluationService(ctx),
     exchange: new ValueExchangeService(ctx),
+    reports: new ReportService(ctx),
   };
 }
 
@@ -101,6 +105,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(planItemRoutes(services));
       await api.register(indicatorRoutes(services));
       await api.register(valueExchangeRoutes(services));
+      await api.register(reportRoutes(services));
     },
     { prefix: '/api' },
   );

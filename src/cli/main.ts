@@ -5,6 +5,7 @@ import { extractCommand } from './extract.command.ts';
 import { evaluateCommand, valuesImportCommand } from './indicator.commands.ts';
 import { reportFailure } from './output.ts';
 import { importCommand, plansCommand } from './plan.commands.ts';
+import { reportCommand } from './report.command.ts';
 import { migrateCommand, openapiCommand, serveCommand } from './server.commands.ts';
 
 export function parsePeriod(value: string): { periodStart: number; periodEnd: number } {
@@ -81,6 +82,8 @@ program
   .option('--region <code>', "行政区划代码 region code (default: the plan's region)")
   .option('--json', '输出 JSON output JSON')
   .action(evaluateCommand);
+
+program.addCommand(reportCommand());
 
 program
   .command('db')
