@@ -1,14 +1,26 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Config } from '../config.ts';
 import { connectDatabase, type Database } from '../db/client.ts';
 import { createContext, type ServiceContext } from './context.ts';
 import { DemoService } from './demo.service.ts';
+import { DocumentService } from './document.service.ts';
 import { RegionService } from './region.service.ts';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const DEMO_PLAN_FILE = path.join(REPO_ROOT, 'samples', 'yuncheng-14th-five-year-plan.txt');
+
+export const DEMO_NEWS_DIR = path.join(REPO_ROOT, 'samples', 'news');
+
+/** The news pieces beside the demo plan, stored as documents so their repairs can be read in the app. */
+async function loadDemoNews(ctx: ServiceContext): Promise<void> {
+  const documents = new DocumentService(ctx);
+  for (const name of (await readdir(DEMO_NEWS_DIR)).filter((n) => n.endsWith('.txt')).sort()) {
+    const bytes = new Uint8Array(await readFile(path.join(DEMO_NEWS_DIR, name)));
+    await documents.ingest({ bytes, fileName: name, mediaType: 'text/plain' });
+  }
+}
 
 export interface Started {
   database: Database;
@@ -29,6 +41,7 @@ export async function startServices(
     if (config.loadDemo) {
       const bytes = await readFile(DEMO_PLAN_FILE);
       demo = await new DemoService(ctx).ensureLoaded({ plan: { bytes, fileName: path.basename(DEMO_PLAN_FILE) } });
+      if (demo.loaded) await loadDemoNews(ctx);
     }
     return { database, ctx, demo };
   } catch (e) {

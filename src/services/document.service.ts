@@ -58,6 +58,17 @@ export class DocumentService {
     return { meta, text: normalized.text, normalized };
   }
 
+  list(): Promise<DocumentMeta[]> {
+    return this.ctx.repos.documents.listMeta();
+  }
+
+  /** Text to read, with damaged spans (shown as damaged, never used for values) and page furniture. */
+  async reading(id: number) {
+    const meta = await this.get(id);
+    const reading = await this.ctx.repos.documents.getReading(id);
+    return { meta, ...(reading ?? { text: '', damaged: [], furniture: [] }) };
+  }
+
   async get(id: number): Promise<DocumentMeta> {
     const meta = await this.ctx.repos.documents.getMeta(id);
     if (!meta) throw new LantuError('NOT_FOUND', { zh: `文档 ${id}`, en: `document ${id}` });

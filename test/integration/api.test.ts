@@ -255,3 +255,35 @@ describe('restart on a data directory', () => {
     }
   });
 });
+
+describe('demo news documents', () => {
+  it('are stored with their repairs, and seed 002 shows its damaged spans', async () => {
+    const started = await startServices({
+      databaseUrl: undefined,
+      dataDir: 'memory://',
+      maxUploadBytes: MAX_UPLOAD,
+      loadDemo: true,
+    });
+    try {
+      const app = await buildApp({ ctx: started.ctx, maxUploadBytes: MAX_UPLOAD });
+      const docs = (await app.inject('/api/documents')).json().items as Array<{
+        id: number;
+        fileName: string;
+        repairs: Array<{ kind: string }>;
+      }>;
+      expect(docs.map((d) => d.fileName).filter((n) => n.startsWith('00'))).toHaveLength(4);
+      const tour = docs.find((d) => d.fileName.startsWith('002'))!;
+      expect(tour.repairs.map((r) => r.kind)).toEqual(
+        expect.arrayContaining(['traditional_to_simplified', 'pinyin_annotation']),
+      );
+      const reading = (await app.inject(`/api/documents/${tour.id}/text`)).json();
+      expect(reading.damaged.length).toBeGreaterThanOrEqual(4);
+      for (const span of reading.damaged) expect(span.end).toBeGreaterThan(span.start);
+      expect(reading.text).toContain('创新');
+      expect(reading.text).not.toContain('chuàng');
+      await app.close();
+    } finally {
+      await started.database.close();
+    }
+  });
+});

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { type DocumentRow, documents } from '../schema.ts';
 
@@ -46,6 +46,21 @@ export class DocumentRepository {
     const [row] = await this.db.select({ n: documents.normalization }).from(documents).where(eq(documents.id, id));
     const damaged = row?.n?.damaged;
     return Array.isArray(damaged) ? (damaged as Array<{ start: number; end: number }>) : [];
+  }
+
+  /** The normalised text with the spans a reader must see marked: damaged text and page furniture. */
+  async getReading(id: number) {
+    const [row] = await this.db
+      .select({ text: documents.text, n: documents.normalization })
+      .from(documents)
+      .where(eq(documents.id, id));
+    if (!row) return undefined;
+    const spans = (k: string) => (Array.isArray(row.n?.[k]) ? (row.n[k] as Array<{ start: number; end: number }>) : []);
+    return { text: row.text, damaged: spans('damaged'), furniture: spans('furniture') };
+  }
+
+  listMeta(): Promise<DocumentMeta[]> {
+    return this.db.select(metaColumns).from(documents).orderBy(desc(documents.id));
   }
 
   async getText(id: number): Promise<string | undefined> {
