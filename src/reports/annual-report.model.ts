@@ -287,7 +287,7 @@ export function buildAnnualReport(input: AnnualReportInput): AnnualReport {
   if (hasDemoData) {
     blocks.push({
       kind: 'subtitle',
-      runs: [{ text: '（示例数据：本稿中标注“示例数据”的数值由系统生成，仅供演示，不代表实际统计结果）', fill: true }],
+      runs: [{ text: '【示例数据：本稿中标注“示例数据”的数值由系统生成，仅供演示，不代表实际统计结果】', fill: true }],
     });
   }
   blocks.push({ kind: 'subtitle', runs: [t(`（讨论稿 ${input.draftedOn}）`)] });
