@@ -117,6 +117,7 @@ const zh = {
   'detail.valueState': '填报状态',
   'detail.demoValue': '示例',
   'detail.regionTrajectory': '显示地区',
+  'detail.ofYear': '当年 {v}',
 
   'cockpit.title': '驾驶舱',
   'cockpit.subtitle': '全市指标评估总览：哪些指标滞后、由谁负责、各县（市、区）各领域进展。',
@@ -295,6 +296,7 @@ const en: Record<IndMessageKey, string> = {
   'detail.valueState': 'Entry state',
   'detail.demoValue': 'demo',
   'detail.regionTrajectory': 'Region shown',
+  'detail.ofYear': 'that year {v}',
 
   'cockpit.title': 'Cockpit',
   'cockpit.subtitle': 'All indicators at a glance: what is behind, who is responsible, how each county is doing.',

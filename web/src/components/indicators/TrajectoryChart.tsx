@@ -4,6 +4,8 @@ import { EChart } from './EChart.tsx';
 import { STATUS_HEX } from './StatusTag.tsx';
 
 /** The value the plan asks for at the end, as a horizontal line; null when the plan gives no number. */
+const HIDDEN = '__target';
+
 export function targetLineValue(ind: Indicator): number | null {
   const t = ind.target;
   const num = (k: string) => (typeof t[k] === 'number' ? (t[k] as number) : null);
@@ -60,7 +62,7 @@ export function TrajectoryChart({ indicator, trajectory }: { indicator: Indicato
         const period = x[i] ?? '';
         const lines = [`<b>${t('common.year', { year: period })}</b>`];
         for (const p of params) {
-          if (p.value === null || p.value === undefined) continue;
+          if (p.value === null || p.value === undefined || p.seriesName === HIDDEN) continue;
           lines.push(`${p.marker}${p.seriesName}：${formatValue(locale, p.value)} ${indicator.unit}`);
         }
         const point = points[withBaseline ? i - 1 : i];
@@ -112,6 +114,20 @@ export function TrajectoryChart({ indicator, trajectory }: { indicator: Indicato
                 data: [{ yAxis: target }],
               },
       },
+      // invisible: makes the value axis reach the target, so that its line is always drawn
+      ...(target === null
+        ? []
+        : [
+            {
+              name: HIDDEN,
+              type: 'line',
+              data: x.map((_, i) => (i === 0 ? target : null)),
+              symbol: 'none',
+              silent: true,
+              lineStyle: { opacity: 0 },
+              tooltip: { show: false },
+            },
+          ]),
       {
         name: expectedName,
         type: 'line',

@@ -241,14 +241,33 @@ export function IndicatorDetailPage() {
 
 function YearTable({ ind, trajectory }: { ind: Indicator; trajectory: TrajectoryPoint[] }) {
   const { t, locale } = useIndI18n();
+  const totals = new Map<string, number>();
+  if (ind.target.kind === 'cumulative' && ind.target.basis !== 'to_date') {
+    let sum = 0;
+    for (const p of trajectory) {
+      if (p.actual === null) continue;
+      sum += p.actual;
+      totals.set(p.period, Math.round(sum * 100) / 100);
+    }
+  }
   const columns: ColumnsType<TrajectoryPoint> = [
     { key: 'period', title: t('detail.col.period'), width: 64, render: (_, r) => r.period },
     {
       key: 'actual',
       title: `${t('detail.col.actual')}`,
-      width: 72,
+      width: 84,
       align: 'right',
-      render: (_, r) => formatValue(locale, r.actual),
+      render: (_, r) => {
+        const total = totals.get(r.period);
+        if (total === undefined) return formatValue(locale, r.actual);
+        // a total over the plan: the path is cumulative, so is the value compared with it
+        return (
+          <div>
+            {formatValue(locale, total)}
+            <div className="mon-sub">{t('detail.ofYear', { v: formatValue(locale, r.actual) })}</div>
+          </div>
+        );
+      },
     },
     {
       key: 'expected',

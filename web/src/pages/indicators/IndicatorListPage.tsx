@@ -192,7 +192,7 @@ export function IndicatorListPage() {
     {
       key: 'required',
       title: t('list.col.required'),
-      width: 138,
+      width: 168,
       render: (_, r) => {
         const text = requiredText(t, locale, r.indicator, r.evaluation);
         return text ? <span className="mon-required">{text}</span> : <span className="mon-muted">—</span>;
