@@ -27,7 +27,7 @@ export function attrs(xml: string, tag: string): Record<string, string> {
   return Object.fromEntries([...(m[1] ?? '').matchAll(/([\w:]+)="([^"]*)"/g)].map((a) => [a[1], a[2]]));
 }
 
-const unescape = (s: string) =>
+const unescapeXml = (s: string) =>
   s
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
@@ -37,7 +37,7 @@ const unescape = (s: string) =>
 
 /** The visible text of an XML fragment. */
 export function textOf(xml: string): string {
-  return [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => unescape(m[1] ?? '')).join('');
+  return [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => unescapeXml(m[1] ?? '')).join('');
 }
 
 /** Paragraphs as {text, fonts (eastAsia), size (half-points)} of their first run. */
