@@ -151,6 +151,7 @@ describe.skipIf(!executablePath)('browser: plan review', () => {
     await expect(warning.textContent()).resolves.toContain('城镇调查失业率');
     await shot('stale-edit');
     await dialog.waitFor({ state: 'hidden' });
+    await warning.waitFor({ state: 'hidden', timeout: 10_000 });
     await expect
       .poll(() => box2().locator(`[data-item-id="${itemId}"] [data-testid=indicator-name]`).textContent())
       .toBe('城镇调查失业率');
@@ -204,6 +205,16 @@ describe.skipIf(!executablePath)('browser: plan review', () => {
     const commitments = page.getByTestId('commitments-tab');
     await commitments.locator('[data-testid=commitment-row]').first().waitFor();
     await shot('commitments');
+    // a commitment's source is a sentence: it is marked inside its paragraph
+    await rowOf(commitments, 'commitment-row', '二产占比').getByTestId('item-source').click();
+    const source = page.locator('.source-dialog');
+    const mark = source.locator('mark.source-hit');
+    await mark.waitFor();
+    await expect(mark.textContent()).resolves.toContain('二产占比达到 50% 左右');
+    await expect(source.getByTestId('source-where').textContent()).resolves.toContain('发展目标');
+    await shot('commitment-source');
+    await page.keyboard.press('Escape');
+    await source.waitFor({ state: 'hidden' });
     await commitments.getByTestId('add-item').click();
     const dialog = page.locator('.edit-dialog');
     await dialog.getByTestId('edit-name').waitFor();

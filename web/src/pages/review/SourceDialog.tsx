@@ -13,6 +13,10 @@ function locate(nodes: OutlineItem[], offset: number, path: OutlineItem[] = []):
   return path;
 }
 
+/** A heading line of the plan: `第四节 发展目标`, `专栏2 …`, `（一）…`. */
+const HEADING =
+  /^(?:第[一二三四五六七八九十百\d]+[章节]|专栏\s*\d+|（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、)\S*.{0,40}$/;
+
 interface Line {
   start: number;
   text: string;
@@ -79,7 +83,12 @@ function HighlightedText({ text, hlStart, hlEnd }: { text: string; hlStart: numb
           );
         }
         const l = b.line;
-        if (!hit(l)) return <p key={l.start}>{l.text}</p>;
+        if (!hit(l))
+          return (
+            <p key={l.start} className={HEADING.test(l.text.trim()) ? 'source-heading' : undefined}>
+              {l.text}
+            </p>
+          );
         const a = Math.max(0, hlStart - l.start);
         const z = Math.min(l.text.length, hlEnd - l.start);
         return (
