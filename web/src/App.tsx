@@ -5,6 +5,7 @@ import zhCN from 'antd/locale/zh_CN';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { api, queryKeys } from './api.ts';
 import { type Locale, useI18n } from './i18n.ts';
+import { DocumentListPage, DocumentReaderPage } from './pages/documents/DocumentPages.tsx';
 import { indicatorRoutes, isMonitorPath, MonitorNavLabel } from './pages/indicators/routes.tsx';
 import { PlanListPage } from './pages/PlanListPage.tsx';
 import { PlanPage } from './pages/PlanPage.tsx';
@@ -45,9 +46,11 @@ function Shell() {
   const location = useLocation();
   const selected = isMonitorPath(location.pathname)
     ? ['monitor']
-    : location.pathname === '/' || location.pathname.startsWith('/plans')
-      ? ['plans']
-      : [];
+    : location.pathname.startsWith('/documents')
+      ? ['documents']
+      : location.pathname === '/' || location.pathname.startsWith('/plans')
+        ? ['plans']
+        : [];
   return (
     <Layout className="app-layout">
       <Layout.Header className="app-header">
@@ -64,6 +67,7 @@ function Shell() {
           items={[
             { key: 'plans', label: <Link to="/">{t('nav.plans')}</Link> },
             { key: 'monitor', label: <MonitorNavLabel /> },
+            { key: 'documents', label: <Link to="/documents">{locale === 'zh' ? '文档' : 'Documents'}</Link> },
           ]}
         />
         <Segmented<Locale>
@@ -82,6 +86,8 @@ function Shell() {
           <Route path="/" element={<PlanListPage />} />
           <Route path="/plans" element={<Navigate to="/" replace />} />
           <Route path="/plans/:id" element={<PlanPage />} />
+          <Route path="/documents" element={<DocumentListPage />} />
+          <Route path="/documents/:id" element={<DocumentReaderPage />} />
           {indicatorRoutes()}
           <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>

@@ -1,0 +1,64 @@
+import type { DocumentView } from '../../api.ts';
+import { ApiError, toApiError } from '../../api.ts';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface DocumentReading {
+  document: DocumentView;
+  text: string;
+  damaged: Span[];
+  furniture: Span[];
+}
+
+async function getJson<T>(path: string): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(path, { headers: { accept: 'application/json' } });
+  } catch (err) {
+    throw toApiError(err);
+  }
+  const body = (await res.json().catch(() => null)) as {
+    error?: { code: string; messageZh: string; messageEn: string };
+  } | null;
+  if (!res.ok) {
+    const e = body?.error;
+    throw new ApiError(
+      res.status,
+      e?.code ?? `HTTP_${res.status}`,
+      e?.messageZh ?? `HTTP ${res.status}`,
+      e?.messageEn ?? `HTTP ${res.status}`,
+    );
+  }
+  return body as T;
+}
+
+export const documentsApi = {
+  list: () => getJson<{ items: DocumentView[] }>('/api/documents').then((r) => r.items),
+  reading: (id: string) => getJson<DocumentReading>(`/api/documents/${encodeURIComponent(id)}/text`),
+};
+
+export type Mark = 'damaged' | 'furniture' | null;
+
+/** Cuts a text range into runs, each with the mark of the spans covering it (damaged wins). */
+export function markRuns(text: string, from: number, to: number, damaged: Span[], furniture: Span[]) {
+  const cuts = new Set([from, to]);
+  for (const s of [...damaged, ...furniture]) {
+    if (s.end > from && s.start < to) {
+      cuts.add(Math.max(s.start, from));
+      cuts.add(Math.min(s.end, to));
+    }
+  }
+  const points = [...cuts].sort((a, b) => a - b);
+  const runs: Array<{ text: string; mark: Mark }> = [];
+  for (let i = 0; i + 1 < points.length; i++) {
+    const a = points[i] as number;
+    const b = points[i + 1] as number;
+    const inside = (list: Span[]) => list.some((s) => s.start <= a && s.end >= b);
+    const mark: Mark = inside(damaged) ? 'damaged' : inside(furniture) ? 'furniture' : null;
+    runs.push({ text: text.slice(a, b), mark });
+  }
+  return runs;
+}
