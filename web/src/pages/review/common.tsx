@@ -266,7 +266,9 @@ export function CellView({ cell }: { cell: Cell | undefined }) {
   const muted = cell.kind === 'none';
   return (
     <div className="cell-view" data-cell-kind={cell.kind}>
-      <span className={muted ? 'cell-text cell-muted' : 'cell-text'}>{cell.text}</span>
+      <span className={`cell-text${muted ? ' cell-muted' : ''}${cell.text.length > 10 ? ' cell-long' : ''}`}>
+        {cell.text}
+      </span>
       {tag && (
         <Tooltip title={tag.tip}>
           <Tag className="cell-tag" color={tag.color} data-testid="cell-tag">
