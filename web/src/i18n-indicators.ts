@@ -15,6 +15,7 @@ const zh = {
   'common.year': '{year}年',
   'common.loading': '正在加载…',
   'common.none': '—',
+  'common.colon': '：',
   'common.unassigned': '未指定',
   'common.save': '保存',
   'common.cancel': '取消',
@@ -176,7 +177,7 @@ const zh = {
   'entry.loadingValues': '正在读取已填报的数值…',
   'entry.noLead': '（未指定牵头单位）',
   'entry.unsaved': '未保存',
-  'entry.perYearOf': '累计目标 {total} 的年均数',
+  'entry.perYearOf': '累计 {total} ÷ {years} 年',
 } as const;
 
 export type IndMessageKey = keyof typeof zh;
@@ -193,6 +194,7 @@ const en: Record<IndMessageKey, string> = {
   'common.year': '{year}',
   'common.loading': 'Loading…',
   'common.none': '—',
+  'common.colon': ': ',
   'common.unassigned': 'not assigned',
   'common.save': 'Save',
   'common.cancel': 'Cancel',
@@ -357,7 +359,7 @@ const en: Record<IndMessageKey, string> = {
   'entry.loadingValues': 'Reading the values already entered…',
   'entry.noLead': '(no lead unit)',
   'entry.unsaved': 'unsaved',
-  'entry.perYearOf': 'a year of the total {total}',
+  'entry.perYearOf': 'total {total} ÷ {years} years',
 };
 
 const messages: Record<Locale, Record<IndMessageKey, string>> = { zh, en };

@@ -41,7 +41,9 @@ export function PlanMonitorHead({
             <Typography.Title level={2} style={{ fontSize: 22, margin: 0 }} data-testid="mon-page-title">
               {title}
             </Typography.Title>
-            <Typography.Text type="secondary">{plan.region.name}</Typography.Text>
+            <Typography.Text type="secondary" data-testid="head-region">
+              {showRegion && scope.region ? scope.regionName(scope.region) : plan.region.name}
+            </Typography.Text>
             {plan.isDemo && (
               <Tooltip title={t('common.demoHint')}>
                 <Tag color="purple" data-testid="demo-label">

@@ -63,11 +63,11 @@ export function TrajectoryChart({ indicator, trajectory }: { indicator: Indicato
         const lines = [`<b>${t('common.year', { year: period })}</b>`];
         for (const p of params) {
           if (p.value === null || p.value === undefined || p.seriesName === HIDDEN) continue;
-          lines.push(`${p.marker}${p.seriesName}：${formatValue(locale, p.value)} ${indicator.unit}`);
+          lines.push(`${p.marker}${p.seriesName}${t('common.colon')}${formatValue(locale, p.value)} ${indicator.unit}`);
         }
         const point = points[withBaseline ? i - 1 : i];
         if (point) {
-          lines.push(`${t('detail.col.status')}：${statusLabel(t, point.status)}`);
+          lines.push(`${t('detail.col.status')}${t('common.colon')}${statusLabel(t, point.status)}`);
           lines.push(
             `<span style="display:inline-block;max-width:340px;white-space:normal">${pick(locale, point.reason)}</span>`,
           );

@@ -113,7 +113,7 @@ function StatCards({ c }: { c: Cockpit }) {
 }
 
 function StatusPie({ c }: { c: Cockpit }) {
-  const { t } = useIndI18n();
+  const { t, locale } = useIndI18n();
   const data = STATUSES.filter((s) => (c.counts[s] ?? 0) > 0).map((s) => ({
     name: statusLabel(t, s),
     value: c.counts[s] ?? 0,
@@ -122,7 +122,7 @@ function StatusPie({ c }: { c: Cockpit }) {
   if (data.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />;
   const option = {
     animation: false,
-    tooltip: { trigger: 'item', formatter: '{b}：{c}（{d}%）' },
+    tooltip: { trigger: 'item', formatter: locale === 'zh' ? '{b}：{c}（{d}%）' : '{b}: {c} ({d}%)' },
     legend: { orient: 'vertical', right: 8, top: 'middle', itemWidth: 12, itemHeight: 12 },
     series: [
       {
@@ -278,10 +278,11 @@ function HeatMap({ c }: { c: Cockpit }) {
         const r = rows[y];
         const g = r?.groups.find((gg) => gg.key === cats[x]);
         const lines = [`<b>${r?.region.name ?? ''} · ${cats[x] ?? ''}</b>`];
-        lines.push(`${t('cockpit.score')}：${v === '-' ? '—' : formatValue(locale, v, 0)}`);
+        lines.push(`${t('cockpit.score')}${t('common.colon')}${v === '-' ? '—' : formatValue(locale, v, 0)}`);
         if (g) {
           lines.push(t('cockpit.assessed', { assessed: g.assessed, total: g.total }));
-          for (const s of STATUSES) if ((g.counts[s] ?? 0) > 0) lines.push(`${statusLabel(t, s)}：${g.counts[s]}`);
+          for (const s of STATUSES)
+            if ((g.counts[s] ?? 0) > 0) lines.push(`${statusLabel(t, s)}${t('common.colon')}${g.counts[s]}`);
         }
         return lines.join('<br/>');
       },

@@ -153,7 +153,7 @@ export function DataEntryPage() {
         warnings: res.warnings,
         message: undefined,
       });
-      message.success(`${row.item.indicator.name}：${t('entry.saved')}`);
+      message.success(`${row.item.indicator.name}${t('common.colon')}${t('entry.saved')}`);
       refresh(indicatorId);
     } catch (e) {
       fail(indicatorId, e);
@@ -178,7 +178,7 @@ export function DataEntryPage() {
         return: 'entry.returned',
       };
       patchRow(indicatorId, { errors: [], message: undefined });
-      message.success(`${row.item.indicator.name}：${t(done[action])}`);
+      message.success(`${row.item.indicator.name}${t('common.colon')}${t(done[action])}`);
       refresh(indicatorId);
     } catch (e) {
       fail(indicatorId, e);
@@ -212,7 +212,9 @@ export function DataEntryPage() {
             )}
           </div>
           <div className="mon-sub">
-            {t('list.col.lead')}：{r.item.indicator.leadUnit ?? t('common.unassigned')}
+            {t('list.col.lead')}
+            {t('common.colon')}
+            {r.item.indicator.leadUnit ?? t('common.unassigned')}
           </div>
         </div>
       ),
@@ -243,7 +245,7 @@ export function DataEntryPage() {
           return (
             <div>
               <span className="mon-muted-strong">{formatValue(locale, total / years)}</span>
-              <div className="mon-sub">{t('entry.perYearOf', { total: formatValue(locale, total) })}</div>
+              <div className="mon-sub">{t('entry.perYearOf', { total: formatValue(locale, total), years })}</div>
             </div>
           );
         }

@@ -175,7 +175,9 @@ export function IndicatorDetailPage() {
           )}
           <span>
             <span className="mon-detail-meta-label">{t('detail.baseline')}</span>
-            {ind.baseline ? `${formatValue(locale, ind.baseline.value, 4)}（${ind.baseline.year}）` : '—'}
+            {ind.baseline
+              ? `${formatValue(locale, ind.baseline.value, 4)}${paren(locale, String(ind.baseline.year))}`
+              : '—'}
           </span>
           <span>
             <span className="mon-detail-meta-label">{t('detail.target')}</span>
@@ -485,7 +487,9 @@ function SourceBox({ ind }: { ind: Indicator }) {
         )}
       </div>
       <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0, fontSize: 12 }}>
-        {ind.code} · {t('detail.dataSource')}：{ind.dataSource ?? t('common.unassigned')}
+        {ind.code} · {t('detail.dataSource')}
+        {t('common.colon')}
+        {ind.dataSource ?? t('common.unassigned')}
       </Typography.Paragraph>
     </div>
   );
@@ -533,7 +537,10 @@ function History({ id }: { id: number }) {
           <div>
             {keys.map((k) => (
               <div key={k}>
-                <Typography.Text type="secondary">{FIELD_KEYS[k] ? t(FIELD_KEYS[k]) : k}：</Typography.Text>
+                <Typography.Text type="secondary">
+                  {FIELD_KEYS[k] ? t(FIELD_KEYS[k]) : k}
+                  {t('common.colon')}
+                </Typography.Text>
                 {show(t, k, before[k])} → <strong>{show(t, k, after[k])}</strong>
               </div>
             ))}

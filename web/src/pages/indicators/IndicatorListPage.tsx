@@ -339,16 +339,25 @@ function ReasonRow({ r }: { r: EvaluatedIndicator }) {
   return (
     <div className="mon-reason" data-testid="reason-row">
       <div>
-        <Typography.Text type="secondary">{t('list.reason')}：</Typography.Text>
+        <Typography.Text type="secondary">
+          {t('list.reason')}
+          {t('common.colon')}
+        </Typography.Text>
         {pick(locale, r.evaluation.reason)}
       </div>
       <Space size={24} wrap style={{ marginTop: 4 }}>
         <span>
-          <Typography.Text type="secondary">{t('list.col.lead')}：</Typography.Text>
+          <Typography.Text type="secondary">
+            {t('list.col.lead')}
+            {t('common.colon')}
+          </Typography.Text>
           {r.indicator.leadUnit ?? <Typography.Text type="secondary">{t('common.unassigned')}</Typography.Text>}
         </span>
         <span>
-          <Typography.Text type="secondary">{t('list.rule')}：</Typography.Text>
+          <Typography.Text type="secondary">
+            {t('list.rule')}
+            {t('common.colon')}
+          </Typography.Text>
           <code>{r.evaluation.rule}</code>
         </span>
         <Link to={`/indicators/${r.indicator.id}`}>{t('list.open')} →</Link>
