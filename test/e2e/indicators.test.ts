@@ -198,6 +198,18 @@ describe.skipIf(!executablePath)('browser: indicator monitoring, cockpit, data e
     await expect(input.inputValue()).resolves.toBe('45.8');
     await shot('entry-approved');
 
+    // the planning office sends it back with a reason; the unit sees why and submits again
+    await page.getByTestId(`return-${id}`).click();
+    await page.getByTestId('return-reason').fill('请与统计公报口径核对');
+    await page.getByTestId('return-confirm').click();
+    await poll(() => page.getByTestId(`state-${id}`).getAttribute('data-state')).toBe('returned');
+    await expect(row.textContent()).resolves.toContain('请与统计公报口径核对');
+    await shot('entry-returned');
+    await page.getByTestId(`submit-${id}`).click();
+    await poll(() => page.getByTestId(`state-${id}`).getAttribute('data-state')).toBe('submitted');
+    await page.getByTestId(`approve-${id}`).click();
+    await poll(() => page.getByTestId(`state-${id}`).getAttribute('data-state')).toBe('approved');
+
     // the value is the indicator's 2024 value now, no longer demo data
     const detail = (await (await fetch(`${server.url}/api/indicators/${id}`)).json()) as {
       values: { regionCode: string; period: string; value: number; state: string; isDemo: boolean }[];
