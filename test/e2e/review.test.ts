@@ -123,6 +123,11 @@ describe.skipIf(!executablePath)('browser: plan review', () => {
     // the parsed values are unchanged
     await expect(corrected.locator('[data-cell-kind=number]').allTextContents()).resolves.toEqual(['33.68', '40']);
     await corrected.scrollIntoViewIfNeeded();
+    // hovering the state tells who corrected it and what was extracted
+    await corrected.getByTestId('state-tag').hover();
+    const tip = page.locator('.ant-tooltip', { hasText: '原抽取值' });
+    await tip.waitFor();
+    await expect(tip.textContent()).resolves.toContain('体育人口占比');
     await shot('indicator-corrected');
   });
 

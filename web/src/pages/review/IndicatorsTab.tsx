@@ -141,7 +141,7 @@ function IndicatorTable({ table, items }: { table: PlanItem<IndicatorTableData>;
       width: 84,
       align: 'center',
       onCell: (r) => span(r, false),
-      render: (_, r) => r.type === 'item' && <StateTag state={r.item.state} />,
+      render: (_, r) => r.type === 'item' && <StateTag state={r.item.state} item={r.item} />,
     },
     {
       key: 'actions',

@@ -43,7 +43,7 @@ function stateCol<T>(t: (k: MessageKey) => string, get: (r: T) => PlanItem<unkno
       title: t('review.col.state'),
       width: 88,
       align: 'center' as const,
-      render: (_: unknown, r: T) => <StateTag state={get(r).state} />,
+      render: (_: unknown, r: T) => <StateTag state={get(r).state} item={get(r)} />,
     },
     {
       key: 'actions',
@@ -277,7 +277,7 @@ export function ClustersTab() {
                 ) : (
                   <Tag variant="filled">{t('cluster.unlisted')}</Tag>
                 )}
-                <StateTag state={item.state} />
+                <StateTag state={item.state} item={item} />
               </Space>
             }
             extra={<ItemActions item={item} />}

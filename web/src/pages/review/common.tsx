@@ -13,7 +13,7 @@ import {
   queryKeys,
   toApiError,
 } from '../../api.ts';
-import { type MessageKey, type Translate, useI18n } from '../../i18n.ts';
+import { formatDateTime, type MessageKey, type Translate, useI18n } from '../../i18n.ts';
 
 /** What every review tab needs: the plan, and the dialogs the page hosts (source, correct, add). */
 export interface ReviewContextValue {
@@ -105,9 +105,10 @@ const STATE_COLOR: Record<PlanItemState, string> = {
   deleted: 'red',
 };
 
-export function StateTag({ state }: { state: PlanItemState }) {
+/** The state of an item; a corrected one tells, on hover, who changed it and what was extracted. */
+export function StateTag<D>({ state, item }: { state: PlanItemState; item?: PlanItem<D> }) {
   const { t } = useI18n();
-  return (
+  const tag = (
     <Tag
       color={STATE_COLOR[state]}
       variant={state === 'extracted' ? 'filled' : 'outlined'}
@@ -117,6 +118,20 @@ export function StateTag({ state }: { state: PlanItemState }) {
     >
       {t(`review.state.${state}` as MessageKey)}
     </Tag>
+  );
+  if (!item || state === 'extracted') return tag;
+  const extracted = item.extracted as Record<string, unknown> | null;
+  const original = extracted ? String(extracted.name ?? extracted.subject ?? extracted.title ?? '') : '';
+  const tip = [
+    item.updatedBy ? `${item.updatedBy} · ${formatDateTime(item.updatedAt)}` : formatDateTime(item.updatedAt),
+    state === 'corrected' && original ? `${t('review.originalValue')}：${original}` : null,
+  ]
+    .filter(Boolean)
+    .join('\n');
+  return (
+    <Tooltip title={<span style={{ whiteSpace: 'pre-line' }}>{tip}</span>}>
+      <span>{tag}</span>
+    </Tooltip>
   );
 }
 
