@@ -234,7 +234,7 @@ export function DataEntryPage() {
     {
       key: 'expected',
       title: t('entry.col.expected'),
-      width: 96,
+      width: 120,
       align: 'right',
       render: (_, r) => {
         const ind = r.item.indicator;
@@ -321,7 +321,7 @@ export function DataEntryPage() {
     {
       key: 'state',
       title: t('entry.col.state'),
-      width: 100,
+      width: 140,
       render: (_, r) => {
         const iid = r.item.indicator.id;
         const dirty = rows[iid]?.value !== undefined || rows[iid]?.note !== undefined;
@@ -439,7 +439,7 @@ export function DataEntryPage() {
             dataSource={data}
             loading={list.isLoading || !period}
             pagination={false}
-            scroll={{ x: 1150 }}
+            scroll={{ x: 1250 }}
             title={
               loadingValues
                 ? () => <Typography.Text type="secondary">{t('entry.loadingValues')}</Typography.Text>
