@@ -30,7 +30,8 @@ export async function reportAnnualCommand(opts: AnnualOptions): Promise<void> {
       en: `the output file must end in .docx, .pdf, .xlsx or .json: ${opts.out}`,
     });
   }
-  const started = await startServices({ ...loadConfig(), loadDemo: false });
+  // Like `serve`: a fresh data directory gets the demo plan (LANTU_DEMO=off skips it), so plan 1 has a report.
+  const started = await startServices(loadConfig());
   try {
     const reports = new ReportService(started.ctx);
     const t0 = performance.now();

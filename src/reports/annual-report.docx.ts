@@ -105,11 +105,11 @@ function tableOf(block: Extract<Block, { kind: 'table' }>): Table {
     new TableCell({
       width: { size: widths[i] ?? 1000, type: WidthType.DXA },
       verticalAlign: VerticalAlign.CENTER,
-      margins: { left: 60, right: 60, top: 20, bottom: 20 },
+      margins: { left: 40, right: 40, top: 20, bottom: 20 },
       ...(header ? { shading: { type: ShadingType.CLEAR, fill: 'E7E6E6', color: 'auto' } } : {}),
       children: [
         new Paragraph({
-          alignment: header || text.length <= 8 ? AlignmentType.CENTER : AlignmentType.LEFT,
+          alignment: header || block.align[i] !== 'left' ? AlignmentType.CENTER : AlignmentType.LEFT,
           spacing: exact(300),
           children: [
             new TextRun({
@@ -293,7 +293,9 @@ export async function renderAnnualReportDocx(report: AnnualReport, charts: Rende
               footer: LAYOUT.footer,
             },
           },
-          grid: { type: 'lines', linePitch: LAYOUT.linePitch },
+          // Line pitch recorded without a snapping grid: the exact spacing above gives the 22 lines, and table
+          // cells keep their own tighter spacing (LibreOffice snaps every paragraph to an active grid).
+          grid: { linePitch: LAYOUT.linePitch },
         },
         footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
         children,

@@ -123,7 +123,14 @@ export type Block =
   | { kind: 'heading2'; text: string }
   | { kind: 'paragraph'; runs: Run[]; indent?: boolean }
   | { kind: 'chart'; chart: ChartSpec; caption: string }
-  | { kind: 'table'; caption: string; header: string[]; rows: string[][]; widths: number[] }
+  | {
+      kind: 'table';
+      caption: string;
+      header: string[];
+      rows: string[][];
+      widths: number[];
+      align: ('left' | 'center')[];
+    }
   | { kind: 'pageBreak' }
   | { kind: 'annexTitle'; label: string; text: string };
 
@@ -208,15 +215,49 @@ function requiredText(i: ReportIndicatorInput): string {
   return '—';
 }
 
-function sourceText(s: ValueSource): string {
-  const who = s.isDemo ? '示例数据' : `${s.by} 审核通过（${s.at}）`;
-  return `${s.period}年 ${formatNumber(s.value)}：${who}${s.evidence ? `；依据：${s.evidence}` : ''}`;
+/** Values of one provenance together: `2021年 8.91、2022年 9.2：示例数据`. */
+function sourcesText(sources: ValueSource[]): string {
+  if (sources.length === 0) return '无审核通过的数值';
+  const groups: { who: string; items: string[] }[] = [];
+  for (const s of sources) {
+    const who = `${s.isDemo ? '示例数据' : `${s.by} 审核通过（${s.at}）`}${s.evidence ? `，依据：${s.evidence}` : ''}`;
+    const item = `${s.period}年 ${formatNumber(s.value)}`;
+    const last = groups.at(-1);
+    if (last && last.who === who) last.items.push(item);
+    else groups.push({ who, items: [item] });
+  }
+  return groups.map((g) => `${g.items.join('、')}：${g.who}`).join('；');
 }
 
+/** Evaluation inputs worth printing, in Chinese; engine settings (thresholds, kinds, directions) are left out. */
+const INPUT_LABELS: Record<string, string> = {
+  baselineYear: '基期年',
+  baselineValue: '基期值',
+  target: '目标值',
+  targetRatePct: '目标年均增速%',
+  targetTotal: '累计目标',
+  bound: '限值',
+  op: '要求',
+  elapsedYears: '已过年数',
+  fractionElapsed: '时间进度',
+  remainingYears: '剩余年数',
+  yearsObserved: '有数据年数',
+  actual: '实际值',
+  averageRatePct: '年均增速%',
+  totalToDate: '累计完成',
+  expected: '预期值',
+  ratio: '完成进度比',
+  periodsMissing: '缺报期数',
+  firstBreach: '首次突破',
+};
+
 function inputsText(inputs: ReportIndicatorInput['inputs']): string {
-  return Object.entries(inputs)
-    .filter(([, v]) => v !== null && v !== '')
-    .map(([k, v]) => `${k}=${typeof v === 'number' ? formatNumber(v) : String(v)}`)
+  return Object.entries(INPUT_LABELS)
+    .filter(([k]) => inputs[k] !== undefined && inputs[k] !== null && inputs[k] !== '')
+    .map(([k, label]) => {
+      const v = inputs[k];
+      return `${label} ${typeof v === 'number' ? formatNumber(v) : String(v)}`;
+    })
     .join('，');
 }
 
@@ -379,7 +420,8 @@ export function buildAnnualReport(input: AnnualReportInput): AnnualReport {
       kind: 'table',
       caption: `表1　${year}年滞后、预警和未达标指标`,
       header: ['序号', '指标', '状态', '实际值', '预期值', '今后需达到', '牵头单位'],
-      widths: [6, 26, 10, 12, 12, 20, 14],
+      widths: [6, 24, 11, 11, 11, 21, 16],
+      align: ['center', 'left', 'center', 'center', 'center', 'left', 'center'],
       rows: behindRows.map((i, k) => [
         String(k + 1),
         i.name,
@@ -404,7 +446,8 @@ export function buildAnnualReport(input: AnnualReportInput): AnnualReport {
     kind: 'table',
     caption: '',
     header: ['序号', '指标', '单位', '属性', '规划目标', '预期值', '实际值', '状态'],
-    widths: [6, 32, 9, 8, 13, 11, 11, 10],
+    widths: [6, 28, 8, 9, 13, 10, 10, 16],
+    align: ['center', 'left', 'center', 'center', 'center', 'center', 'center', 'center'],
     rows: indicators.map((i, k) => [
       String(k + 1),
       i.name,
@@ -432,10 +475,11 @@ export function buildAnnualReport(input: AnnualReportInput): AnnualReport {
     caption: '',
     header: ['序号', '指标', '数值来源', '评估规则与输入'],
     widths: [6, 22, 36, 36],
+    align: ['center', 'left', 'left', 'left'],
     rows: indicators.map((i, k) => [
       String(k + 1),
       i.name,
-      i.sources.length > 0 ? i.sources.map(sourceText).join('；') : '无审核通过的数值',
+      sourcesText(i.sources),
       `${i.rule}${Object.keys(i.inputs).length > 0 ? `：${inputsText(i.inputs)}` : ''}`,
     ]),
   });

@@ -53,6 +53,7 @@ const BlockView = z.discriminatedUnion('kind', [
     header: z.array(z.string()),
     rows: z.array(z.array(z.string())),
     widths: z.array(z.number()),
+    align: z.array(z.enum(['left', 'center'])),
   }),
   z.object({ kind: z.literal('pageBreak') }),
   z.object({ kind: z.literal('annexTitle'), label: z.string(), text: z.string() }),

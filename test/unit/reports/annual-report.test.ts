@@ -26,7 +26,7 @@ function indicator(id: number, over: Partial<ReportIndicatorInput>): ReportIndic
     actual: 8.1,
     reason: `指标${id}的理由。`,
     rule: 'level.linear',
-    inputs: { baseline: 5, target: 10 },
+    inputs: { baselineValue: 5, target: 10, direction: 'higher' },
     requiredRate: null,
     requiredPerYear: null,
     latest: { period: '2024', value: 8.1 },
@@ -185,7 +185,7 @@ describe('annual report .docx (GB/T 9704-2012 layout)', async () => {
     expect(annex[4]?.slice(5)).toEqual(['—', '—', '无数据']);
     expect(sources[1]?.[2]).toBe('2024年 9：示例数据');
     expect(sources[2]?.[2]).toBe('2024年 8.1：tongji 审核通过（2025-01-20）');
-    expect(sources[1]?.[3]).toBe('level.linear：baseline=5，target=10');
+    expect(sources[1]?.[3]).toBe('level.linear：基期值 5，目标值 10');
   });
 
   it('embeds each chart as SVG with a PNG fallback', () => {
