@@ -46,6 +46,17 @@ export const ERROR_CODES = {
   FORBIDDEN: { status: 403, zh: '没有权限', en: 'Permission denied' },
   CONFIG_INVALID: { status: 500, zh: '配置不正确', en: 'The configuration is invalid' },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
+  TRANSITION_REFUSED: {
+    status: 422,
+    zh: '项目状态变更不符合规则',
+    en: 'The project change breaks the lifecycle rules',
+  },
+  INVESTMENT_FROZEN: {
+    status: 409,
+    zh: '该月投资已审核锁定，不能修改',
+    en: 'This month’s investment is approved and frozen',
+  },
+  PROBLEM_CLOSED: { status: 409, zh: '该问题已销号', en: 'The problem is already closed' },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

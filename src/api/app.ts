@@ -15,6 +15,11 @@ import { IndicatorService } from '../services/indicator.service.ts';
 import { IndicatorValueService } from '../services/indicator-value.service.ts';
 import { PlanService } from '../services/plan.service.ts';
 import { PlanReviewService } from '../services/plan-review.service.ts';
+import { ProjectService } from '../services/project.service.ts';
+import { ProjectExchangeService } from '../services/project-exchange.service.ts';
+import { ProjectInvestmentService } from '../services/project-investment.service.ts';
+import { ProjectProblemService } from '../services/project-problem.service.ts';
+import { QuarterService } from '../services/quarter.service.ts';
 import { RegionService } from '../services/region.service.ts';
 import { ReportService } from '../services/report.service.ts';
 import { ValueExchangeService } from '../services/value-exchange.service.ts';
@@ -25,6 +30,8 @@ import { healthRoutes } from './routes/health.routes.ts';
 import { indicatorRoutes } from './routes/indicator.routes.ts';
 import { planRoutes } from './routes/plan.routes.ts';
 import { planItemRoutes } from './routes/plan-item.routes.ts';
+import { projectRoutes } from './routes/project.routes.ts';
+import { quarterRoutes } from './routes/quarter.routes.ts';
 import { regionRoutes } from './routes/region.routes.ts';
 import { reportRoutes } from './routes/report.routes.ts';
 import { valueExchangeRoutes } from './routes/value-exchange.routes.ts';
@@ -42,6 +49,11 @@ export interface ApiServices {
   values: IndicatorValueService;
   evaluation: EvaluationService;
   exchange: ValueExchangeService;
+  projects: ProjectService;
+  projectExchange: ProjectExchangeService;
+  investments: ProjectInvestmentService;
+  problems: ProjectProblemService;
+  quarters: QuarterService;
   reports: ReportService;
 }
 
@@ -57,6 +69,11 @@ export function createApiServices(ctx: ServiceContext): ApiServices {
     values: new IndicatorValueService(ctx),
     evaluation: new EvaluationService(ctx),
     exchange: new ValueExchangeService(ctx),
+    projects: new ProjectService(ctx),
+    projectExchange: new ProjectExchangeService(ctx),
+    investments: new ProjectInvestmentService(ctx),
+    problems: new ProjectProblemService(ctx),
+    quarters: new QuarterService(ctx),
     reports: new ReportService(ctx),
   };
 }
@@ -105,6 +122,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(planItemRoutes(services));
       await api.register(indicatorRoutes(services));
       await api.register(valueExchangeRoutes(services));
+      await api.register(projectRoutes(services));
+      await api.register(quarterRoutes(services));
       await api.register(reportRoutes(services));
     },
     { prefix: '/api' },

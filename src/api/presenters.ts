@@ -1,7 +1,19 @@
 import type { DocumentMeta } from '../db/repositories/document.repository.ts';
 import type { PlanListRow } from '../db/repositories/plan.repository.ts';
-import type { IndicatorRow, IndicatorValueRow, PlanItemRow, PlanSectionRow, RegionRow } from '../db/schema.ts';
+import type { ProjectListRow } from '../db/repositories/project.repository.ts';
+import type {
+  auditLog,
+  IndicatorRow,
+  IndicatorValueRow,
+  PlanItemRow,
+  PlanSectionRow,
+  ProjectInvestmentRow,
+  ProjectProblemRow,
+  ProjectRow,
+  RegionRow,
+} from '../db/schema.ts';
 import { type EvaluationResult, STATUS_LABELS } from '../domain/evaluation/index.ts';
+import { LIBRARY_NAMES, type ProblemStatus } from '../domain/projects/index.ts';
 
 /** Replies never carry raw rows: these functions decide what a client sees. */
 
@@ -171,5 +183,93 @@ export function presentEvaluation(r: EvaluationResult) {
     requiredPerYear: r.requiredPerYear,
     rule: r.rule,
     inputs: r.inputs,
+  };
+}
+
+/* ── Projects (issue 6) ─────────────────────────────────────────────────────────── */
+
+export function presentProject(p: ProjectRow | ProjectListRow) {
+  const regionName = 'regionName' in p ? p.regionName : null;
+  return {
+    id: p.id,
+    planId: p.planId,
+    itemKey: p.itemKey,
+    code: p.code,
+    name: p.name,
+    programme: p.programme,
+    region: p.regionCode ? { code: p.regionCode, name: regionName ?? p.regionCode } : null,
+    zone: p.zone,
+    industry: p.industry,
+    chain: p.chain,
+    ownerName: p.ownerName,
+    ownerCreditCode: p.ownerCreditCode,
+    totalInvestment: p.totalInvestment,
+    library: p.library,
+    libraryLabel: LIBRARY_NAMES[p.library],
+    skipsSigning: p.skipsSigning,
+    milestones: {
+      signed: p.signedOn,
+      started: p.startedOn,
+      completed: p.completedOn,
+      in_production: p.inProductionOn,
+      at_capacity: p.atCapacityOn,
+    },
+    capacityRate: p.capacityRate,
+    planned: { started: p.plannedStartOn, in_production: p.plannedProductionOn, at_capacity: p.plannedCapacityOn },
+    responsibleUnit: p.responsibleUnit,
+    liaisonLeaders: p.liaisonLeaders ?? [],
+    serviceUnit: p.serviceUnit,
+    sourceText: p.sourceText,
+    isDemo: p.isDemo,
+    version: p.version,
+    createdAt: p.createdAt.toISOString(),
+    updatedAt: p.updatedAt.toISOString(),
+  };
+}
+
+export function presentInvestment(i: ProjectInvestmentRow) {
+  return {
+    id: i.id,
+    projectId: i.projectId,
+    year: i.year,
+    month: i.month,
+    planned: i.planned,
+    completed: i.completed,
+    progressText: i.progressText,
+    state: i.state,
+    frozen: i.state === 'approved',
+    version: i.version,
+    updatedBy: i.updatedBy,
+    updatedAt: i.updatedAt.toISOString(),
+  };
+}
+
+export function presentProblem(p: ProjectProblemRow, status: ProblemStatus | null) {
+  return {
+    id: p.id,
+    projectId: p.projectId,
+    title: p.title,
+    kind: p.kind,
+    owner: p.owner,
+    deadline: p.deadline,
+    raisedOn: p.raisedOn,
+    closedOn: p.closedOn,
+    closeEvidence: p.closeEvidence ?? null,
+    version: p.version,
+    status: status
+      ? { overdue: status.overdue, daysOverdue: status.daysOverdue, level: status.level, zh: status.zh, en: status.en }
+      : null,
+  };
+}
+
+export function presentAudit(a: typeof auditLog.$inferSelect) {
+  return {
+    at: a.at.toISOString(),
+    actor: a.actor,
+    action: a.action,
+    entity: a.entity,
+    entityId: a.entityId,
+    before: a.before,
+    after: a.after,
   };
 }

@@ -183,3 +183,135 @@ export const RollupView = z.object({
   assessed: z.number(),
   score: z.number().nullable(),
 });
+
+/* ── Projects (issue 6) ─────────────────────────────────────────────────────────── */
+
+export const LibraryView = z.enum(['conceived', 'reserve', 'construction', 'in_effect']);
+const IsoDateView = z.string().nullable();
+
+export const ProjectView = z.object({
+  id: z.number(),
+  planId: z.number().nullable(),
+  itemKey: z.string().nullable(),
+  code: z.string().nullable(),
+  name: z.string(),
+  programme: z.string().nullable(),
+  region: z.object({ code: z.string(), name: z.string() }).nullable(),
+  zone: z.string().nullable(),
+  industry: z.string().nullable(),
+  chain: z.string().nullable(),
+  ownerName: z.string().nullable(),
+  ownerCreditCode: z.string().nullable(),
+  /** 万元 */
+  totalInvestment: z.number().nullable(),
+  library: LibraryView,
+  libraryLabel: Bilingual,
+  skipsSigning: z.boolean(),
+  milestones: z.object({
+    signed: IsoDateView,
+    started: IsoDateView,
+    completed: IsoDateView,
+    in_production: IsoDateView,
+    at_capacity: IsoDateView,
+  }),
+  capacityRate: z.number().nullable(),
+  planned: z.object({ started: IsoDateView, in_production: IsoDateView, at_capacity: IsoDateView }),
+  responsibleUnit: z.string().nullable(),
+  liaisonLeaders: z.array(z.string()),
+  serviceUnit: z.string().nullable(),
+  sourceText: z.string().nullable(),
+  isDemo: z.boolean(),
+  version: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export const InvestmentView = z.object({
+  id: z.number(),
+  projectId: z.number(),
+  year: z.number(),
+  month: z.number(),
+  planned: z.number(),
+  completed: z.number(),
+  progressText: z.string().nullable(),
+  state: z.enum(['draft', 'submitted', 'approved', 'returned']),
+  frozen: z.boolean(),
+  version: z.number(),
+  updatedBy: z.string().nullable(),
+  updatedAt: z.string(),
+});
+
+export const ProblemStatusView = z.object({
+  overdue: z.boolean(),
+  daysOverdue: z.number(),
+  level: z.enum(['county', 'city', 'leader']),
+  zh: z.string(),
+  en: z.string(),
+});
+
+export const ProblemView = z.object({
+  id: z.number(),
+  projectId: z.number(),
+  title: z.string(),
+  kind: z.string().nullable(),
+  owner: z.string().nullable(),
+  deadline: z.string().nullable(),
+  raisedOn: z.string(),
+  closedOn: z.string().nullable(),
+  closeEvidence: z.record(z.string(), z.unknown()).nullable(),
+  version: z.number(),
+  status: ProblemStatusView.nullable(),
+});
+
+export const LightView = z.object({
+  light: z.enum(['green', 'yellow', 'red']),
+  investmentLagPp: z.number().nullable(),
+  milestoneLagDays: z.number(),
+  reasons: z.array(
+    z.object({ code: z.string(), light: z.enum(['green', 'yellow', 'red']), zh: z.string(), en: z.string() }),
+  ),
+});
+
+export const AuditView = z.object({
+  at: z.string(),
+  actor: z.string(),
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.string(),
+  before: z.unknown(),
+  after: z.unknown(),
+});
+
+export const ViolationView = z.object({ code: z.string(), zh: z.string(), en: z.string() });
+
+const KpiRates = z.object({
+  landingRate: z.number().nullable(),
+  startRate: z.number().nullable(),
+  investmentCompletionRate: z.number().nullable(),
+  productionRate: z.number().nullable(),
+  capacityRate: z.number().nullable(),
+});
+
+export const RankingEntryView = z.object({
+  region: z.object({ code: z.string(), name: z.string() }),
+  score: z.number(),
+  rank: z.number(),
+  previousRank: z.number().nullable(),
+  change: z.number().nullable(),
+  vetoed: z.boolean(),
+  projectCount: z.number(),
+  overdueProblems: z.number(),
+  kpis: KpiRates,
+  items: z.array(z.object({ key: z.string(), label: Bilingual, points: z.number(), zh: z.string(), en: z.string() })),
+  deductions: z.array(z.object({ key: z.string(), label: Bilingual, count: z.number(), points: z.number() })),
+});
+
+export const RankingView = z.object({
+  year: z.number(),
+  quarter: z.number(),
+  by: z.enum(['county', 'zone']),
+  period: z.object({ from: z.string(), to: z.string(), year: z.number(), throughMonth: z.number() }),
+  rubric: z.object({ id: z.string(), version: z.number() }),
+  tourScores: z.boolean(),
+  entries: z.array(RankingEntryView),
+});

@@ -5,6 +5,7 @@ import { extractCommand } from './extract.command.ts';
 import { evaluateCommand, valuesImportCommand } from './indicator.commands.ts';
 import { reportFailure } from './output.ts';
 import { importCommand, plansCommand } from './plan.commands.ts';
+import { projectsImportCommand, quarterRankCommand } from './project.commands.ts';
 import { reportCommand } from './report.command.ts';
 import { migrateCommand, openapiCommand, serveCommand } from './server.commands.ts';
 
@@ -84,6 +85,39 @@ program
   .action(evaluateCommand);
 
 program.addCommand(reportCommand());
+
+program
+  .command('projects')
+  .description('项目库 Projects')
+  .command('import')
+  .description('导入项目清单（Excel 模板或 CSV），任何一行有错则不保存 / import the project list, all or nothing')
+  .argument('<file>', 'CSV 或 .xlsx 文件 file')
+  .requiredOption('--plan <id>', '规划编号 plan id', parseId)
+  .action(projectsImportCommand);
+
+function parseQuarter(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 4) throw new InvalidArgumentError('季度应为 1–4 / quarter must be 1–4');
+  return n;
+}
+
+function parseYear(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 2000 || n > 2100) throw new InvalidArgumentError('年份无效 / invalid year');
+  return n;
+}
+
+program
+  .command('quarter')
+  .description('“五个一”季度考核 Quarterly assessment')
+  .command('rank')
+  .description('各县（市、区）和开发区的得分与排名（含上季度排名） / scores and ranking with the previous rank')
+  .requiredOption('--year <year>', '年份 year', parseYear)
+  .requiredOption('--quarter <q>', '季度 quarter 1–4', parseQuarter)
+  .option('--by <grouping>', '只排县 county 或开发区 zone / only counties or zones')
+  .option('--city <code>', '城市行政区划代码 city code (default: the latest plan’s region)')
+  .option('--json', '输出 JSON output JSON')
+  .action(quarterRankCommand);
 
 program
   .command('db')

@@ -7,6 +7,9 @@ import { IndicatorValueRepository } from '../db/repositories/indicator-value.rep
 import { PlanRepository } from '../db/repositories/plan.repository.ts';
 import { PlanItemRepository } from '../db/repositories/plan-item.repository.ts';
 import { PlanSectionRepository } from '../db/repositories/plan-section.repository.ts';
+import { ProjectRepository } from '../db/repositories/project.repository.ts';
+import { ProjectInvestmentRepository } from '../db/repositories/project-investment.repository.ts';
+import { ProjectProblemRepository } from '../db/repositories/project-problem.repository.ts';
 import { RegionRepository } from '../db/repositories/region.repository.ts';
 
 /** Repositories bound to one connection or one transaction. */
@@ -20,6 +23,9 @@ export function repositories(db: Db) {
     audit: new AuditRepository(db),
     indicators: new IndicatorRepository(db),
     values: new IndicatorValueRepository(db),
+    projects: new ProjectRepository(db),
+    investments: new ProjectInvestmentRepository(db),
+    problems: new ProjectProblemRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof repositories>;

@@ -3,6 +3,7 @@ import { demoValues } from '../domain/indicators/demo-values.ts';
 import type { ServiceContext } from './context.ts';
 import { PlanService } from './plan.service.ts';
 import { PlanReviewService } from './plan-review.service.ts';
+import { ProjectDemo } from './project-demo.service.ts';
 
 export interface DemoFiles {
   /** The demo plan file's bytes and name; read by the caller so this service stays free of paths. */
@@ -26,6 +27,7 @@ export class DemoService {
     );
     await new PlanReviewService(this.ctx).publish(plan.id, DEMO_ACTOR);
     await this.loadValues(plan.id);
+    await new ProjectDemo(this.ctx).load(plan.id);
     return { loaded: true, planId: plan.id };
   }
 

@@ -1,0 +1,65 @@
+import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import type { Db } from '../client.ts';
+import { type ProjectInvestmentRow, projectInvestments } from '../schema.ts';
+
+export type NewProjectInvestment = typeof projectInvestments.$inferInsert;
+
+export class ProjectInvestmentRepository {
+  constructor(private readonly db: Db) {}
+
+  listByProject(projectId: number): Promise<ProjectInvestmentRow[]> {
+    return this.db
+      .select()
+      .from(projectInvestments)
+      .where(eq(projectInvestments.projectId, projectId))
+      .orderBy(asc(projectInvestments.year), asc(projectInvestments.month));
+  }
+
+  /** Every month of one year up to `throughMonth` (all months when omitted), ordered by project (for aggregateInvestment). */
+  listForYear(year: number, throughMonth = 12, projectIds?: number[]): Promise<ProjectInvestmentRow[]> {
+    const w = [eq(projectInvestments.year, year), lte(projectInvestments.month, throughMonth)];
+    if (projectIds) w.push(inArray(projectInvestments.projectId, projectIds.length ? projectIds : [-1]));
+    return this.db
+      .select()
+      .from(projectInvestments)
+      .where(and(...w))
+      .orderBy(asc(projectInvestments.projectId), asc(projectInvestments.month));
+  }
+
+  async find(projectId: number, year: number, month: number): Promise<ProjectInvestmentRow | undefined> {
+    const [row] = await this.db
+      .select()
+      .from(projectInvestments)
+      .where(
+        and(
+          eq(projectInvestments.projectId, projectId),
+          eq(projectInvestments.year, year),
+          eq(projectInvestments.month, month),
+        ),
+      );
+    return row;
+  }
+
+  async insert(row: NewProjectInvestment): Promise<ProjectInvestmentRow> {
+    const [inserted] = await this.db.insert(projectInvestments).values(row).returning();
+    return inserted as ProjectInvestmentRow;
+  }
+
+  async insertMany(rows: NewProjectInvestment[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += 1000)
+      await this.db.insert(projectInvestments).values(rows.slice(i, i + 1000));
+  }
+
+  async updateVersioned(
+    id: number,
+    version: number,
+    patch: Partial<Pick<NewProjectInvestment, 'planned' | 'completed' | 'progressText' | 'state' | 'updatedBy'>>,
+  ): Promise<ProjectInvestmentRow | undefined> {
+    const [row] = await this.db
+      .update(projectInvestments)
+      .set({ ...patch, version: sql`${projectInvestments.version} + 1`, updatedAt: sql`now()` })
+      .where(and(eq(projectInvestments.id, id), eq(projectInvestments.version, version)))
+      .returning();
+    return row;
+  }
+}
