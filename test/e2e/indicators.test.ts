@@ -204,6 +204,8 @@ describe.skipIf(!executablePath)('browser: indicator monitoring, cockpit, data e
     await page.getByTestId('return-confirm').click();
     await poll(() => page.getByTestId(`state-${id}`).getAttribute('data-state')).toBe('returned');
     await expect(row.textContent()).resolves.toContain('请与统计公报口径核对');
+    // no approved value now: the expected value still comes from the plan's path (42, a level to hold)
+    await expect(page.getByTestId(`path-${id}`).textContent()).resolves.toBe('42');
     await shot('entry-returned');
     await page.getByTestId(`submit-${id}`).click();
     await poll(() => page.getByTestId(`state-${id}`).getAttribute('data-state')).toBe('submitted');

@@ -177,6 +177,7 @@ const zh = {
   'entry.loadingValues': '正在读取已填报的数值…',
   'entry.noLead': '（未指定牵头单位）',
   'entry.unsaved': '未保存',
+  'entry.pathHint': '按规划路径推算（本期尚无审核通过的数值）',
   'entry.perYearOf': '累计 {total} ÷ {years} 年',
 } as const;
 
@@ -359,6 +360,7 @@ const en: Record<IndMessageKey, string> = {
   'entry.loadingValues': 'Reading the values already entered…',
   'entry.noLead': '(no lead unit)',
   'entry.unsaved': 'unsaved',
+  'entry.pathHint': "From the plan's path (no approved value for this period yet)",
   'entry.perYearOf': 'total {total} ÷ {years} years',
 };
 

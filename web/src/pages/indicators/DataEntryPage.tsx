@@ -8,6 +8,7 @@ import { toApiError } from '../../api.ts';
 import {
   type EvaluatedIndicator,
   type FieldError,
+  type Indicator,
   IndicatorApiError,
   type IndicatorValue,
   indicatorApi,
@@ -45,6 +46,30 @@ interface EntryRow {
   current: IndicatorValue | undefined;
   previous: IndicatorValue | undefined;
   loaded: boolean;
+}
+
+/**
+ * The value the plan's path calls for in `year`, for the simple targets only: a growth rate, a bound, and
+ * a level on its path from the baseline (时间过半、任务过半), as the evaluation rules compute it. Null otherwise.
+ */
+function pathValue(ind: Indicator, year: number, planEnd: number): number | null {
+  const tg = ind.target;
+  const num = (k: string) => (typeof tg[k] === 'number' ? (tg[k] as number) : null);
+  if (!Number.isFinite(year)) return null;
+  if (tg.kind === 'growth' && tg.measure === 'rate') return num('ratePct');
+  if (tg.kind === 'bound') return num('value');
+  if (tg.kind === 'level' && ind.baseline) {
+    const target = num('value');
+    const b = ind.baseline.value;
+    const span = planEnd - ind.baseline.year;
+    if (target === null || span <= 0) return null;
+    // a target on the already-good side of the baseline is a level to hold (as the evaluation judges it)
+    if ((target - b) * (ind.direction === 'higher' ? 1 : -1) <= 0) return target;
+    const share = Math.min(1, Math.max(0, (year - ind.baseline.year) / span));
+    const v = tg.path === 'geometric' && b > 0 && target > 0 ? b * (target / b) ** share : b + (target - b) * share;
+    return Math.round(v * 10000) / 10000;
+  }
+  return null;
 }
 
 /** The stored note, except the generated one of a demo value, which a person's entry should not inherit. */
@@ -248,6 +273,16 @@ export function DataEntryPage() {
               <div className="mon-sub">{t('entry.perYearOf', { total: formatValue(locale, total), years })}</div>
             </div>
           );
+        }
+        if (r.item.evaluation.expected === null && scope.plan && period) {
+          // without an approved value the server gives no expected value; the plan's path still does
+          const path = pathValue(ind, Number(period), scope.plan.periodEnd);
+          if (path !== null)
+            return (
+              <span className="mon-muted-strong" title={t('entry.pathHint')} data-testid={`path-${ind.id}`}>
+                {formatValue(locale, path)}
+              </span>
+            );
         }
         return <span className="mon-muted-strong">{formatValue(locale, r.item.evaluation.expected)}</span>;
       },
