@@ -248,6 +248,16 @@ function render(block: Block, charts: Map<string, RenderedChart>, breakBefore: b
           children: [new TextRun({ text: block.text, font: font(FONTS.title), size: SIZES.title })],
         }),
       ];
+    case 'signature':
+      return block.lines.map(
+        (line) =>
+          new Paragraph({
+            alignment: AlignmentType.RIGHT,
+            indent: { right: 4 * 320 },
+            spacing: exact(LAYOUT.linePitch),
+            children: runs(line),
+          }),
+      );
     case 'pageBreak':
       return [];
   }
@@ -274,7 +284,7 @@ export async function renderAnnualReportDocx(report: AnnualReport, charts: Rende
     styles: {
       default: {
         document: {
-          run: { font: font(FONTS.body), size: SIZES.body },
+          run: { font: font(FONTS.body), size: SIZES.body, language: { value: 'zh-CN', eastAsia: 'zh-CN' } },
           paragraph: { spacing: exact(LAYOUT.linePitch) },
         },
       },

@@ -132,6 +132,8 @@ export type Block =
       align: ('left' | 'center')[];
     }
   | { kind: 'pageBreak' }
+  /** 发文机关署名 and 成文日期: right-aligned, 右空四字. */
+  | { kind: 'signature'; lines: Run[][] }
   | { kind: 'annexTitle'; label: string; text: string };
 
 export interface HeadlineFact {
@@ -438,6 +440,11 @@ export function buildAnnualReport(input: AnnualReportInput): AnnualReport {
   // 四、下一步
   blocks.push({ kind: 'heading1', text: '四、下一步工作建议' });
   blocks.push(p(fill(`${year + 1}年推进规划实施的主要措施和对滞后指标的攻坚安排`)));
+  blocks.push({ kind: 'paragraph', runs: [] });
+  blocks.push({
+    kind: 'signature',
+    lines: [[fill(`${region.name}人民政府（署名机关）`)], [fill('成文日期')]],
+  });
 
   // 附件
   blocks.push({ kind: 'pageBreak' });

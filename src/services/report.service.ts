@@ -153,25 +153,67 @@ export class ReportService {
   }
 }
 
+/**
+ * The official-document fonts are rarely installed on a server: fontconfig is told which installed CJK face
+ * stands in for each (serif for 仿宋/楷体/宋体, sans for 黑体, bold serif for 方正小标宋), so the PDF keeps
+ * the contrast between title, headings and body. The Word file still names the real fonts.
+ */
+const FONT_SUBSTITUTES: [string[], string, 'bold' | 'regular'][] = [
+  [['方正小标宋简体', '方正小标宋_GBK', '小标宋'], 'Noto Serif CJK SC', 'bold'],
+  [
+    ['仿宋_GB2312', '仿宋', 'FangSong', '楷体_GB2312', '楷体', 'KaiTi', '宋体', 'SimSun'],
+    'Noto Serif CJK SC',
+    'regular',
+  ],
+  [['黑体', 'SimHei'], 'Noto Sans CJK SC', 'regular'],
+];
+
+function fontconfig(): string {
+  const matches = FONT_SUBSTITUTES.flatMap(([names, face, weight]) =>
+    names.map(
+      (n) =>
+        `<match target="pattern"><test name="family"><string>${n}</string></test>` +
+        `<edit name="family" mode="prepend" binding="strong"><string>${face}</string></edit>` +
+        (weight === 'bold' ? '<edit name="weight" mode="assign"><const>bold</const></edit>' : '') +
+        '</match>',
+    ),
+  );
+  return `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n<include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n${matches.join('\n')}\n</fontconfig>\n`;
+}
+
 /** Word → PDF with LibreOffice in a temporary directory (own profile, so conversions may run side by side). */
 export async function docxToPdf(docx: Buffer): Promise<Buffer> {
   const dir = await mkdtemp(path.join(tmpdir(), 'lantu-pdf-'));
   try {
     const input = path.join(dir, 'report.docx');
     await writeFile(input, docx);
+    const fonts = path.join(dir, 'fonts.conf');
+    await writeFile(fonts, fontconfig());
     const profile = pathToFileURL(path.join(dir, 'profile')).href;
     let converted = false;
     for (const bin of ['libreoffice', 'soffice']) {
       try {
+        // `env` adds FONTCONFIG_FILE to the inherited environment for LibreOffice alone.
         await run(
-          bin,
-          [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, input],
+          'env',
+          [
+            `FONTCONFIG_FILE=${fonts}`,
+            bin,
+            `-env:UserInstallation=${profile}`,
+            '--headless',
+            '--convert-to',
+            'pdf',
+            '--outdir',
+            dir,
+            input,
+          ],
           { timeout: 180_000 },
         );
         converted = true;
         break;
       } catch (e) {
-        if ((e as NodeJS.ErrnoException).code === 'ENOENT') continue;
+        // env exits 127 when the program is not installed
+        if ((e as { code?: unknown }).code === 127 || (e as NodeJS.ErrnoException).code === 'ENOENT') continue;
         throw new LantuError('REPORT_PDF_FAILED', { zh: String(e), en: String(e) });
       }
     }

@@ -56,6 +56,7 @@ const BlockView = z.discriminatedUnion('kind', [
     align: z.array(z.enum(['left', 'center'])),
   }),
   z.object({ kind: z.literal('pageBreak') }),
+  z.object({ kind: z.literal('signature'), lines: z.array(z.array(RunView)) }),
   z.object({ kind: z.literal('annexTitle'), label: z.string(), text: z.string() }),
 ]);
 
