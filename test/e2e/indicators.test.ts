@@ -165,6 +165,21 @@ describe.skipIf(!executablePath)('browser: indicator monitoring, cockpit, data e
     await page.locator('[data-testid=status-pie] canvas').first().waitFor();
     await shot('cockpit');
     await shot('cockpit-full', true);
+    // a cell of the heat map opens the list on that county and category
+    await page.getByTestId('heat-map').scrollIntoViewIfNeeded();
+    const b = (await page.locator('[data-testid=heat-map] canvas').first().boundingBox()) as {
+      x: number;
+      y: number;
+      height: number;
+    };
+    // rows: 全市 first, then the 13 counties; the category labels sit above them. Row 2 is 盐湖区.
+    const cellH = (b.height - 110) / 15;
+    await page.mouse.click(b.x + 120, b.y + 38 + cellH * 1.5);
+    await page.waitForURL(/\/indicators\?.*category=/);
+    await expect(page.getByTestId('region-select').textContent()).resolves.toContain('盐湖区');
+    await poll(() => rows().count()).toBe(7);
+    await page.goBack();
+    await page.getByTestId('status-cards').waitFor();
   });
 
   it('enters a value for 运城市 2024: a wrong one, then a right one, submits and approves it', async () => {

@@ -133,7 +133,8 @@ const zh = {
   'cockpit.behindList': '滞后清单',
   'cockpit.behindEmpty': '没有滞后的指标',
   'cockpit.heat': '领域 × 县（市、区）进展热力图',
-  'cockpit.heatHint': '得分 0—100：按各指标评估状态折算的平均分，越高越好；灰色表示该领域在该地区无法评估。',
+  'cockpit.heatHint':
+    '得分 0—100：按各指标评估状态折算的平均分，越高越好；灰色表示该领域在该地区无法评估。点击方格查看对应的指标。',
   'cockpit.score': '得分',
   'cockpit.points': '{n}分',
   'cockpit.high': '100 好',
@@ -315,7 +316,7 @@ const en: Record<IndMessageKey, string> = {
   'cockpit.behindEmpty': 'No indicator is behind',
   'cockpit.heat': 'Category × county heat map',
   'cockpit.heatHint':
-    "Score 0–100: the average of the indicators' statuses, higher is better; grey means not assessable there.",
+    "Score 0–100: the average of the indicators' statuses, higher is better; grey means not assessable there. Click a cell to see its indicators.",
   'cockpit.score': 'Score',
   'cockpit.points': '{n}',
   'cockpit.high': '100 good',

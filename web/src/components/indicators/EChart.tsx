@@ -27,15 +27,33 @@ echarts.use([
  * A thin ECharts 6 holder: only the chart types the monitoring pages draw, resized with its box.
  * (echarts-for-react imports `tslib` without declaring it, which the build cannot resolve.)
  */
-export function EChart({ option, style }: { option: Record<string, unknown>; style?: CSSProperties }) {
+export interface ChartClick {
+  seriesType?: string;
+  value?: unknown;
+  name?: string;
+  dataIndex?: number;
+}
+
+export function EChart({
+  option,
+  style,
+  onClick,
+}: {
+  option: Record<string, unknown>;
+  style?: CSSProperties;
+  onClick?: (e: ChartClick) => void;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
+  const click = useRef(onClick);
+  click.current = onClick;
 
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
     const c = echarts.init(el, undefined, { renderer: 'canvas' });
     chart.current = c;
+    c.on('click', (e) => click.current?.(e as ChartClick));
     const observer = new ResizeObserver(() => c.resize());
     observer.observe(el);
     return () => {

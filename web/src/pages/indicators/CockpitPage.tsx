@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Empty, Skeleton, Statistic, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams } from 'react-router-dom';
 import {
   type Cockpit,
   type EvaluatedIndicator,
@@ -30,6 +30,7 @@ const GROUPS: { key: IndMessageKey; statuses: Status[]; color: string; testId: s
 export function CockpitPage() {
   const { id = '' } = useParams();
   const { t } = useIndI18n();
+  const navigate = useNavigate();
   const scope = usePlanScope(id);
   const { period } = scope;
   const cockpit = useQuery({
@@ -76,7 +77,14 @@ export function CockpitPage() {
             <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 4 }}>
               {t('cockpit.heatHint')}
             </Typography.Paragraph>
-            <HeatMap c={c} />
+            <HeatMap
+              c={c}
+              onOpen={(region, category) => {
+                const q = new URLSearchParams({ period: c.period, category });
+                if (region) q.set('region', region);
+                navigate(`/plans/${encodeURIComponent(id)}/indicators?${q}`);
+              }}
+            />
           </Card>
         </>
       )}
@@ -257,7 +265,7 @@ function BehindList({ planId, items }: { planId: string; items: EvaluatedIndicat
   );
 }
 
-function HeatMap({ c }: { c: Cockpit }) {
+function HeatMap({ c, onOpen }: { c: Cockpit; onOpen: (region: string | null, category: string) => void }) {
   const { t, locale } = useIndI18n();
   const cats = c.byCategory.map((g) => g.key);
   const rows = [{ region: { code: 'city', name: t('common.city') }, groups: c.byCategory }, ...c.heat];
@@ -330,7 +338,17 @@ function HeatMap({ c }: { c: Cockpit }) {
   };
   return (
     <div data-testid="heat-map">
-      <EChart option={option} style={{ height: Math.max(360, rows.length * 30 + 110) }} />
+      <EChart
+        option={option}
+        style={{ height: Math.max(360, rows.length * 30 + 110), cursor: 'pointer' }}
+        onClick={(e) => {
+          if (e.seriesType !== 'heatmap' || !Array.isArray(e.value)) return;
+          const [x, y] = e.value as [number, number];
+          const row = rows[y];
+          const cat = cats[x];
+          if (row && cat) onOpen(y === 0 ? null : row.region.code, cat);
+        }}
+      />
     </div>
   );
 }

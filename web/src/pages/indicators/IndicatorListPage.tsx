@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Input, Select, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
 import {
   type EvaluatedIndicator,
   type Evaluation,
@@ -68,8 +68,10 @@ export function IndicatorListPage() {
   const { t, locale } = useIndI18n();
   const scope = usePlanScope(id);
   const { plan, period, region } = scope;
-  const [category, setCategory] = useState<string | undefined>();
-  const [status, setStatus] = useState<Status | undefined>();
+  // the cockpit's heat map opens this page on one category (and county)
+  const [params] = useSearchParams();
+  const [category, setCategory] = useState<string | undefined>(params.get('category') ?? undefined);
+  const [status, setStatus] = useState<Status | undefined>((params.get('status') as Status | null) ?? undefined);
   const [attribute, setAttribute] = useState<string | undefined>();
   const [unit, setUnit] = useState<string | undefined>();
   const [search, setSearch] = useState('');
