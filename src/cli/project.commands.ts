@@ -10,7 +10,8 @@ import { printJson } from './output.ts';
 const CLI_ACTOR = 'cli';
 
 async function withServices<T>(work: (s: Awaited<ReturnType<typeof startServices>>) => Promise<T>): Promise<T> {
-  const started = await startServices({ ...loadConfig(), loadDemo: false });
+  // Like `serve`: a fresh data directory gets the demo (LANTU_DEMO=off skips it), so plan 1 and its projects exist.
+  const started = await startServices(loadConfig());
   try {
     return await work(started);
   } finally {
@@ -62,12 +63,12 @@ export async function quarterRankCommand(opts: {
             startRate: e.kpis.startRate,
             investmentCompletionRate: e.kpis.investmentCompletionRate,
             productionRate: e.kpis.productionRate,
-            capacityRate: e.kpis.capacityRate,
           },
         });
       }
     }
-    if (opts.json) return printJson(rows);
+    // the stable contract: counties first, then zones (a zone's code is its name)
+    if (opts.json) return printJson(rows.map(({ by: _by, ...r }) => r));
     const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
     for (const r of rows) {
       process.stdout.write(
