@@ -135,17 +135,16 @@ describe.skipIf(!executablePath)('browser: plan review', () => {
     // someone else changes the item after this page loaded it
     const row = rowOf(box2(), 'indicator-row', '城镇登记失业率');
     const itemId = await row.getAttribute('data-item-id');
-    const status = await page.evaluate(async (id) => {
-      const plan = location.pathname.split('/')[2];
-      const list = await (await fetch(`/api/plans/${plan}/items?kind=indicator`)).json();
-      const item = list.items.find((i: { id: number }) => String(i.id) === id);
-      const res = await fetch(`/api/plans/${plan}/items/${id}`, {
-        method: 'PATCH',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ version: item.version, data: { ...item.data, name: '城镇调查失业率' } }),
-      });
-      return res.status;
-    }, itemId);
+    const planId = new URL(page.url()).pathname.split('/')[2];
+    const list = (await (await fetch(`${server.url}/api/plans/${planId}/items?kind=indicator`)).json()) as {
+      items: { id: number; version: number; data: Record<string, unknown> }[];
+    };
+    const item = list.items.find((i) => String(i.id) === itemId);
+    const { status } = await fetch(`${server.url}/api/plans/${planId}/items/${itemId}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ version: item?.version, data: { ...item?.data, name: '城镇调查失业率' } }),
+    });
     expect(status).toBe(200);
     await row.getByTestId('item-correct').click();
     const dialog = page.locator('.edit-dialog');
@@ -257,7 +256,7 @@ describe.skipIf(!executablePath)('browser: plan review', () => {
     await rowOf(page.getByTestId('commitments-tab'), 'commitment-row', '新建5G基站').waitFor();
   });
 
-  it('publishes a draft plan after confirmation', async () => {
+  it('shows a table issue as a warning and publishes a draft plan after confirmation', async () => {
     // the demo plan is published when it is loaded; import a draft of the same text to publish
     // (a county's copy of the first three chapters, which hold 专栏1 and 专栏2)
     const full = readFileSync(path.join(REPO, 'samples', 'yuncheng-14th-five-year-plan.txt'), 'utf8');
@@ -272,13 +271,32 @@ describe.skipIf(!executablePath)('browser: plan review', () => {
     const res = await fetch(`${server.url}/api/plans/import`, { method: 'POST', body: form });
     expect(res.status).toBeLessThan(300);
     const { plan } = (await res.json()) as { plan: { id: number } };
+    // this draft's tables come with an issue, as a damaged table would (the demo's tables have none)
+    await page.route('**/api/plans/*/items?kind=indicator_table', async (route) => {
+      const response = await route.fetch();
+      const body = await response.json();
+      for (const item of body.items) {
+        if (item.data.box === '专栏2') {
+          item.data.issues = [
+            { kind: 'categoryCountMismatch', category: '经济发展', stated: 8, found: 7, message: '' },
+          ];
+        }
+      }
+      await route.fulfill({ response, json: body });
+    });
     // navigate inside the app (no reload: other runs in this checkout may rebuild web/dist meanwhile)
-    await page.evaluate((url) => {
-      history.pushState({}, '', url);
-      dispatchEvent(new PopStateEvent('popstate'));
-    }, `/plans/${plan.id}?tab=indicators`);
+    await page.evaluate(
+      `history.pushState({}, '', '/plans/${plan.id}?tab=indicators'); dispatchEvent(new PopStateEvent('popstate'))`,
+    );
     await expect.poll(() => page.getByTestId('plan-title').textContent()).toBe(DRAFT_TITLE);
     await box2().waitFor({ timeout: 30_000 });
+    await expect(box2().getByTestId('table-issue').textContent()).resolves.toContain(
+      '“经济发展”标注 8 项，实际识别出 7 项',
+    );
+    await expect(box2().getByTestId('category-issue').count()).resolves.toBe(1);
+    await box2().getByTestId('category-issue').scrollIntoViewIfNeeded();
+    await shot('table-issue');
+    await page.unroute('**/api/plans/*/items?kind=indicator_table');
     await expect(page.getByTestId('plan-status').textContent()).resolves.toBe('草稿');
     await page.getByTestId('publish').click();
     const confirm = page.locator('.ant-modal-confirm');

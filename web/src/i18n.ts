@@ -197,6 +197,7 @@ const zh = {
   'ind.categoryCount': '{n} 项',
   'ind.parent': '上级指标',
   'ind.issue.categoryCountMismatch': '“{category}”标注 {stated} 项，实际识别出 {found} 项，请核对是否漏抽或多抽。',
+  'ind.issue.short': '标注 {stated} 项，识别出 {found} 项',
   'ind.notes': '表注',
   'ind.noTable': '请先选择所属专栏',
   'ind.cellHint': '按原文填写，如 42、>50、95以上、[1300]、29.2*、完成省下任务、-',
@@ -464,6 +465,7 @@ const en: Record<MessageKey, string> = {
   'ind.parent': 'Parent indicator',
   'ind.issue.categoryCountMismatch':
     '“{category}” states {stated} items but {found} were found; check for missed or extra rows.',
+  'ind.issue.short': '{stated} stated, {found} found',
   'ind.notes': 'Notes',
   'ind.noTable': 'Choose the box first',
   'ind.cellHint': 'As written, e.g. 42, >50, 95以上, [1300], 29.2*, 完成省下任务, -',

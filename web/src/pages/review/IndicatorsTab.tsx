@@ -71,11 +71,7 @@ function IndicatorTable({ table, items }: { table: PlanItem<IndicatorTableData>;
               <span className="ind-category-count">{t('ind.categoryCount', { n: r.count })}</span>
               {r.issue && (
                 <Tag color="warning" icon={<WarningOutlined />} data-testid="category-issue">
-                  {t('ind.issue.categoryCountMismatch', {
-                    category: r.issue.category,
-                    stated: r.issue.stated,
-                    found: r.issue.found,
-                  })}
+                  {t('ind.issue.short', { stated: r.issue.stated, found: r.issue.found })}
                 </Tag>
               )}
             </span>
