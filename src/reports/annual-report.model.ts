@@ -88,7 +88,9 @@ export interface PathPoint {
 }
 
 export interface AnnualReportInput {
-  plan: { id: number; title: string; periodStart: number; periodEnd: number };
+  /** `region` is the plan's own region (运城市 for its plan). */
+  plan: { id: number; title: string; periodStart: number; periodEnd: number; region: { code: string; name: string } };
+  /** The region reported on: the plan's, or one of its counties. */
   region: { code: string; name: string };
   year: number;
   /** Date the draft is made (YYYY-MM-DD), passed in so the builder stays pure. */
@@ -268,7 +270,9 @@ const fill = (text: string): Run => ({ text: `【待补充：${text}】`, fill: 
 /** Builds the report model from the evaluation of every indicator at the report's year. */
 export function buildAnnualReport(input: AnnualReportInput): AnnualReport {
   const { plan, region, year, indicators } = input;
-  const titleLines = reportTitleLines(region.name, plan, year);
+  const county = region.code !== plan.region.code;
+  const titleLines = reportTitleLines(plan.region.name, plan, year);
+  if (county) titleLines.push(`（${region.name}）`);
   const title = titleLines.join('');
   const hasDemoData = indicators.some((i) => i.sources.some((s) => s.isDemo));
   const counts = STATUS_ORDER.map((status) => ({
@@ -341,7 +345,7 @@ export function buildAnnualReport(input: AnnualReportInput): AnnualReport {
   blocks.push(
     p(
       t(
-        `根据《${plan.title}》关于“建立规划实施年度监测评估和报告制度”的要求，现将${year}年（规划实施第${chineseNumber(Math.max(1, yearNo))}年，共${chineseNumber(span)}年）${region.name}规划纲要主要指标实施情况报告如下。`,
+        `根据《${plan.title}》关于“建立规划实施年度监测评估和报告制度”的要求，现将${year}年（规划实施第${chineseNumber(Math.max(1, yearNo))}年，共${chineseNumber(span)}年）${county ? `${region.name}落实` : ''}${plan.region.name}规划纲要主要指标实施情况报告如下。`,
       ),
       fill('本年度经济社会发展总体情况、评估工作组织方式'),
     ),

@@ -67,6 +67,7 @@ export class ReportService {
   /** The report as data: what the JSON route returns and what the Word and PDF versions are made from. */
   async annual(planId: number, year: number, regionCode?: string): Promise<AnnualReport> {
     const { plan, region } = await this.planAndRegion(planId, year, regionCode);
+    const planRegion = region.code === plan.regionCode ? region : await this.ctx.repos.regions.get(plan.regionCode);
     const evaluation = new EvaluationService(this.ctx);
     const evaluated = await evaluation.evaluate(planId, String(year), region.code);
     const values = await this.ctx.repos.values.listByPlan(planId, { regionCode: region.code, states: ['approved'] });
@@ -108,7 +109,13 @@ export class ReportService {
       }));
     }
     return buildAnnualReport({
-      plan: { id: plan.id, title: plan.title, periodStart: plan.periodStart, periodEnd: plan.periodEnd },
+      plan: {
+        id: plan.id,
+        title: plan.title,
+        periodStart: plan.periodStart,
+        periodEnd: plan.periodEnd,
+        region: { code: plan.regionCode, name: planRegion?.name ?? plan.regionCode },
+      },
       region: { code: region.code, name: region.name },
       year,
       draftedOn: new Date().toISOString().slice(0, 10),

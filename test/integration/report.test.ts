@@ -91,6 +91,17 @@ for (const [n, target] of databaseTargets.entries()) {
       expect(r.charts.length).toBeGreaterThanOrEqual(2);
     });
 
+    it('reports on a county with the county’s values', async () => {
+      const r = (await app.inject(`/api/plans/${planId}/reports/annual?year=2024&region=140802`)).json();
+      expect(r.title).toBe('运城市“十四五”规划纲要实施情况2024年度监测评估报告（盐湖区）');
+      expect(r.region).toEqual({ code: '140802', name: '盐湖区' });
+      const evaluated = await new EvaluationService(started.ctx).evaluate(planId, '2024', '140802');
+      const counts = Object.fromEntries(r.counts.map((c: { status: string; count: number }) => [c.status, c.count]));
+      for (const [status, count] of Object.entries(counts)) {
+        expect(evaluated.filter((e) => e.result.status === status)).toHaveLength(count as number);
+      }
+    });
+
     it('refuses a year outside the plan and an unknown plan', async () => {
       const early = await app.inject(`/api/plans/${planId}/reports/annual?year=2019`);
       expect(early.statusCode).toBe(400);

@@ -36,7 +36,13 @@ function indicator(id: number, over: Partial<ReportIndicatorInput>): ReportIndic
 }
 
 const input: AnnualReportInput = {
-  plan: { id: 1, title: '运城市国民经济和社会发展第十四个五年规划纲要', periodStart: 2021, periodEnd: 2025 },
+  plan: {
+    id: 1,
+    title: '运城市国民经济和社会发展第十四个五年规划纲要',
+    periodStart: 2021,
+    periodEnd: 2025,
+    region: { code: '140800', name: '运城市' },
+  },
   region: { code: '140800', name: '运城市' },
   year: 2024,
   draftedOn: '2025-02-01',
@@ -83,6 +89,12 @@ describe('annual report model', () => {
       kind: 'title',
       lines: ['运城市“十四五”规划纲要实施情况', '2024年度监测评估报告'],
     });
+  });
+
+  it('names the county when the report is about one', () => {
+    const county = buildAnnualReport({ ...input, region: { code: '140802', name: '盐湖区' } });
+    expect(county.title).toBe('运城市“十四五”规划纲要实施情况2024年度监测评估报告（盐湖区）');
+    expect(JSON.stringify(county.blocks)).toContain('盐湖区落实运城市规划纲要');
   });
 
   it('counts indicators by status and lists the ones behind with the rate now required', () => {
