@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { STATUSES } from '../domain/evaluation/types.ts';
 
 /** Reply shapes, shared by routes and the OpenAPI document. Presenters produce exactly these. */
 
@@ -109,18 +110,8 @@ export const PlanItemView = z.object({
 export const ItemCountView = z.object({ kind: PlanItemKindView, state: z.string(), n: z.number() });
 
 const Bilingual = z.object({ zh: z.string(), en: z.string() });
-export const StatusView = z.enum([
-  'failed',
-  'warning',
-  'seriously_behind',
-  'behind',
-  'no_data',
-  'not_assessable',
-  'on_track',
-  'ahead',
-  'achieved',
-  'achieved_early',
-]);
+/** The evaluation engine's status codes, worst first: one list for the engine, the API and OpenAPI. */
+export const StatusView = z.enum(STATUSES);
 
 export const IndicatorView = z.object({
   id: z.number(),

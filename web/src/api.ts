@@ -286,7 +286,7 @@ interface ErrorBody {
   error?: { code?: string; message?: string; messageZh?: string; messageEn?: string };
 }
 
-async function request<T>(path: string, init?: RequestInit): Promise<T> {
+export async function request<T>(path: string, init?: RequestInit): Promise<T> {
   let res: Response;
   try {
     res = await fetch(path, { ...init, headers: { accept: 'application/json', ...init?.headers } });

@@ -1,5 +1,4 @@
-import type { DocumentView } from '../../api.ts';
-import { ApiError, toApiError } from '../../api.ts';
+import { type DocumentView, request } from '../../api.ts';
 
 export interface Span {
   start: number;
@@ -13,31 +12,9 @@ export interface DocumentReading {
   furniture: Span[];
 }
 
-async function getJson<T>(path: string): Promise<T> {
-  let res: Response;
-  try {
-    res = await fetch(path, { headers: { accept: 'application/json' } });
-  } catch (err) {
-    throw toApiError(err);
-  }
-  const body = (await res.json().catch(() => null)) as {
-    error?: { code: string; messageZh: string; messageEn: string };
-  } | null;
-  if (!res.ok) {
-    const e = body?.error;
-    throw new ApiError(
-      res.status,
-      e?.code ?? `HTTP_${res.status}`,
-      e?.messageZh ?? `HTTP ${res.status}`,
-      e?.messageEn ?? `HTTP ${res.status}`,
-    );
-  }
-  return body as T;
-}
-
 export const documentsApi = {
-  list: () => getJson<{ items: DocumentView[] }>('/api/documents').then((r) => r.items),
-  reading: (id: string) => getJson<DocumentReading>(`/api/documents/${encodeURIComponent(id)}/text`),
+  list: () => request<{ items: DocumentView[] }>('/api/documents').then((r) => r.items),
+  reading: (id: string) => request<DocumentReading>(`/api/documents/${encodeURIComponent(id)}/text`),
 };
 
 export type Mark = 'damaged' | 'furniture' | null;
