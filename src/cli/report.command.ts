@@ -5,7 +5,6 @@ import { loadConfig } from '../config.ts';
 import { LantuError } from '../errors.ts';
 import { startServices } from '../services/bootstrap.ts';
 import { ReportService } from '../services/report.service.ts';
-import { printJson } from './output.ts';
 
 function positive(value: string): number {
   const n = Number(value);
@@ -42,7 +41,6 @@ export async function reportAnnualCommand(opts: AnnualOptions): Promise<void> {
       title = `指标台账 ${opts.year}${opts.unit ? ` ${opts.unit}` : ''}`;
     } else if (ext === '.json') {
       const report = await reports.annual(opts.plan, opts.year, opts.region);
-      if (opts.out === '-.json') return printJson(report);
       bytes = Buffer.from(`${JSON.stringify(report, null, 2)}\n`);
       title = report.title;
     } else if (ext === '.pdf') {
