@@ -236,7 +236,7 @@ describe.skipIf(!executablePath)('browser: plan review', () => {
     await expect(added.getAttribute('data-state')).resolves.toBe('added');
     await expect(added.getByTestId('state-tag').textContent()).resolves.toBe('人工添加');
     await expect(added.textContent()).resolves.toContain('2025年前');
-    await expect(added.getByTestId('commitment-parsed').textContent()).resolves.toBe('≥ 10,000 个');
+    await expect(added.getByTestId('commitment-parsed').textContent()).resolves.toBe('≥ 1万个');
     await added.scrollIntoViewIfNeeded();
     await shot('commitment-added');
   });

@@ -423,7 +423,9 @@ export function CommitmentsTab() {
         return (
           <Tooltip title={t(`commit.cmp.${d.comparator ?? '='}` as MessageKey)}>
             <span className="commit-parsed nowrap" data-testid="commitment-parsed">
-              {CMP_SIGN[d.comparator ?? '=']} {value} {d.unit ?? ''}
+              {CMP_SIGN[d.comparator ?? '='] ? `${CMP_SIGN[d.comparator ?? '=']} ` : ''}
+              {value}
+              {d.unit ? `${locale === 'zh' || /^[%‰]$/.test(d.unit) ? '' : ' '}${d.unit}` : ''}
             </span>
           </Tooltip>
         );

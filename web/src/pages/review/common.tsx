@@ -215,7 +215,7 @@ export function formatFigure(locale: 'zh' | 'en', v: number): string {
     const abs = Math.abs(v);
     if (abs >= 1e12 && Number.isInteger((v / 1e12) * 1e4)) return `${plain(v / 1e12)}万亿`;
     if (abs >= 1e8 && Number.isInteger((v / 1e8) * 1e4)) return `${plain(v / 1e8)}亿`;
-    if (abs >= 1e5 && Number.isInteger((v / 1e4) * 1e4)) return `${plain(v / 1e4)}万`;
+    if (abs >= 1e4 && Number.isInteger((v / 1e4) * 1e4)) return `${plain(v / 1e4)}万`;
   }
   return plain(v);
 }
