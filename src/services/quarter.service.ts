@@ -18,6 +18,7 @@ import type { ServiceContext } from './context.ts';
 import { milestonesOf } from './project.service.ts';
 
 export type RankBy = 'county' | 'zone';
+type YearFigures = Array<{ projectId: number; month: number; planned: number; completed: number }>;
 
 export interface RankingEntry {
   region: { code: string; name: string };
@@ -90,12 +91,29 @@ export class QuarterService {
     const city = await this.city(cityCode);
     const counties = await this.ctx.repos.regions.list({ parentCode: city.code });
     const projects = await this.ctx.repos.projects.all({ regionCode: city.code });
-    const problems = await this.ctx.repos.problems.list({ projectIds: projects.map((p) => p.id) });
+    const ids = new Set(projects.map((p) => p.id));
+    const problems = (await this.ctx.repos.problems.list()).filter((p) => ids.has(p.projectId));
     const prev = quarter === 1 ? { year: year - 1, quarter: 4 } : { year, quarter: quarter - 1 };
-    const [current, previous] = await Promise.all([
-      this.score(year, quarter, by, projects, problems, counties),
-      this.score(prev.year, prev.quarter, by, projects, problems, counties),
-    ]);
+    // one read of a year's months serves both quarters when they share the year
+    const years = new Map<number, Promise<YearFigures>>();
+    const months = (y: number) => {
+      let m = years.get(y);
+      if (!m) {
+        m = this.ctx.repos.investments.figuresForYear(y);
+        years.set(y, m);
+      }
+      return m;
+    };
+    const current = await this.score(year, quarter, by, projects, problems, counties, await months(year));
+    const previous = await this.score(
+      prev.year,
+      prev.quarter,
+      by,
+      projects,
+      problems,
+      counties,
+      await months(prev.year),
+    );
     const moves = new Map(
       rankWithPrevious(
         current.scores.map((s) => ({ regionId: s.regionId, rank: s.rank })),
@@ -136,20 +154,20 @@ export class QuarterService {
     };
   }
 
-  private async score(
+  private score(
     year: number,
     quarter: number,
     by: RankBy,
     projects: ProjectRow[],
     problems: Awaited<ReturnType<ServiceContext['repos']['problems']['list']>>,
     counties: Array<{ code: string; name: string }>,
+    months: YearFigures,
   ) {
     const period = quarterPeriod(year, quarter);
-    const months = await this.ctx.repos.investments.listForYear(year, 12);
     const plannedAnnual = new Map<number, number>();
     for (const m of months) plannedAnnual.set(m.projectId, (plannedAnnual.get(m.projectId) ?? 0) + m.planned);
     const ytd = aggregateInvestment(
-      months.map((m) => ({ projectId: String(m.projectId), year: m.year, month: m.month, amount: m.completed })),
+      months.map((m) => ({ projectId: String(m.projectId), year, month: m.month, amount: m.completed })),
       year,
       period.throughMonth,
     );

@@ -26,6 +26,22 @@ export class ProjectInvestmentRepository {
       .orderBy(asc(projectInvestments.projectId), asc(projectInvestments.month));
   }
 
+  /** The figures the KPIs need for one year, nothing else (lean: the ranking reads every project's months). */
+  figuresForYear(
+    year: number,
+  ): Promise<Array<{ projectId: number; month: number; planned: number; completed: number }>> {
+    return this.db
+      .select({
+        projectId: projectInvestments.projectId,
+        month: projectInvestments.month,
+        planned: projectInvestments.planned,
+        completed: projectInvestments.completed,
+      })
+      .from(projectInvestments)
+      .where(eq(projectInvestments.year, year))
+      .orderBy(asc(projectInvestments.projectId), asc(projectInvestments.month));
+  }
+
   async find(projectId: number, year: number, month: number): Promise<ProjectInvestmentRow | undefined> {
     const [row] = await this.db
       .select()
