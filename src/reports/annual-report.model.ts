@@ -309,7 +309,8 @@ export function buildAnnualReport(input: AnnualReportInput): AnnualReport {
       unit: '项',
     },
     ...headlineRows
-      .filter((i) => (input.paths[i.id]?.length ?? 0) > 0)
+      // a path chart needs a path: at least two years with an expected value
+      .filter((i) => (input.paths[i.id] ?? []).filter((p) => p.expected !== null).length >= 2)
       .slice(0, 3)
       .map(
         (i): ChartSpec => ({

@@ -100,7 +100,7 @@ export class ReportService {
       sources: (byIndicator.get(i.id) ?? []).map(sourceOf),
     }));
     const paths: Record<number, PathPoint[]> = {};
-    for (const h of pickHeadline(indicators).slice(0, 3)) {
+    for (const h of pickHeadline(indicators)) {
       const t = await evaluation.trajectory(h.id, region.code);
       paths[h.id] = t.map((p) => ({
         period: p.period,

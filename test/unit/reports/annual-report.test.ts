@@ -65,6 +65,11 @@ const input: AnnualReportInput = {
       { period: '2021', expected: 10, actual: 8.9 },
       { period: '2022', expected: 10, actual: 9 },
     ],
+    // no path to draw: left out of the charts
+    2: [
+      { period: '2021', expected: null, actual: 11 },
+      { period: '2022', expected: null, actual: 12 },
+    ],
   },
 };
 
