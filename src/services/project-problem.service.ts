@@ -131,7 +131,7 @@ export class ProjectProblemService {
       (p) => p.raisedOn <= today && p.deadline,
     );
     const rows = new Map(open.map((p) => [String(p.id), p]));
-    return overdueProblems(
+    const items = overdueProblems(
       open.map((p) => ({
         id: String(p.id),
         projectId: String(p.projectId),
@@ -143,5 +143,6 @@ export class ProjectProblemService {
       const problem = rows.get(s.id)!;
       return { problem, status: s, project: byId.get(problem.projectId)! };
     });
+    return { asOf: today, items };
   }
 }

@@ -131,7 +131,8 @@ export class ProjectService {
 
   /**
    * The plan's live project items as new project rows (conceived library), duplicates merged: an
-   * item that another, earlier box already names (the extractor's `alsoIn`) is not a second
+   * item's county (临猗县 or 临猗) gives its region; an item naming no county is a city-level project
+   * (the plan's region). An item that another, earlier box already names (the extractor's `alsoIn`) is not a second
    * project; its box is recorded on the first one's programme ("另见专栏15").
    */
   async draftsFromPlan(repos: Repositories, planId: number): Promise<PlanProjectDraft[]> {
@@ -379,7 +380,8 @@ export class ProjectService {
     const [investments, problems, history] = await Promise.all([
       this.ctx.repos.investments.listByProject(id),
       this.ctx.repos.problems.listByProject(id),
-      this.ctx.repos.audit.list('project', String(id)),
+      // the project's own changes and those of its months and problems, newest first
+      this.ctx.repos.projects.changesSince([id], new Date(0)),
     ]);
     const year = Number(today.slice(0, 4));
     const elapsed = monthsElapsed(today);

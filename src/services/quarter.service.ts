@@ -59,7 +59,11 @@ export function quarterPeriod(year: number, quarter: number): KpiPeriod {
 
 /**
  * The quarter's assessment (五个一 考核): KPIs per county or development zone for the year to the
- * quarter's end, scored with the rubric and ranked, beside the previous quarter's rank.
+ * quarter's end, scored with the rubric and ranked, beside the previous quarter's rank (Q1 compares
+ * with Q4 of the year before). A project's planned annual investment is the sum of its monthly
+ * planned figures for the year; completed investment counts through the quarter's last month.
+ * City-level projects (the city's own code) count in no county; projects outside a zone in no zone.
+ * Every county of the city is ranked, with null KPIs (0 points) where it has nothing in the period.
  *
  * Tour scores (观摩评分) are not stored in this first version. Decision: the rubric's tour item is
  * kept and scores 0 for every region (input absent → "no data, 0 points"), so the ranking is decided

@@ -197,6 +197,12 @@ for (const target of databaseTargets) {
       expect(reopened.json().investment.state).toBe('returned');
       const fixed = await app.inject({ method: 'PUT', url, payload: { planned: 500, completed: 480 } });
       expect(fixed.json().investment).toMatchObject({ completed: 480, state: 'draft' });
+      const history = (await app.inject(`/api/projects/${p!.id}`)).json().history;
+      expect(
+        history
+          .filter((h: { entity: string }) => h.entity === 'project_investment')
+          .map((h: { action: string }) => h.action),
+      ).toEqual(['update', 'reopen', 'approve', 'create']);
       const future = await app.inject({
         method: 'PUT',
         url: `/api/projects/${p!.id}/investments/2099/1`,

@@ -380,13 +380,16 @@ export function projectRoutes(services: ApiServices): FastifyPluginAsyncZod {
           tags: ['projects'],
           summary: '超期问题及督办层级（县 → 市项目办 → 包联市领导） Overdue problems with escalation level',
           querystring: z.object({ region: regionCode.optional(), asOf: isoDate.optional() }),
-          response: { 200: z.object({ asOf: z.string().nullable(), items: z.array(ProblemWithProject) }), ...errors },
+          response: { 200: z.object({ asOf: z.string(), items: z.array(ProblemWithProject) }), ...errors },
         },
       },
       async (request) => {
-        const items = await services.problems.overdue({ regionCode: request.query.region, asOf: request.query.asOf });
+        const { asOf, items } = await services.problems.overdue({
+          regionCode: request.query.region,
+          asOf: request.query.asOf,
+        });
         return {
-          asOf: request.query.asOf ?? null,
+          asOf,
           items: items.map((i) => ({
             problem: presentProblem(i.problem, i.status),
             project: { id: i.project.id, name: i.project.name, regionCode: i.project.regionCode },
