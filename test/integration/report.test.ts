@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/api/app.ts';
 import { testEnvironment } from '../../src/config.ts';
 import { formatNumber } from '../../src/reports/annual-report.model.ts';
+import { renderCharts } from '../../src/reports/charts.ts';
 import { type Started, startServices } from '../../src/services/bootstrap.ts';
 import { EvaluationService } from '../../src/services/evaluation.service.ts';
 import { checkTargetAvailability, databaseTargets } from '../helpers/db.ts';
@@ -44,6 +45,25 @@ function inkShare(pgm: Buffer): number {
 }
 
 const canRenderPdf = pdfToolsAvailable();
+
+describe('report charts', () => {
+  it('renders ECharts server-side to SVG with the Chinese labels, and a PNG fallback', async () => {
+    const [chart] = await renderCharts([
+      {
+        id: 'status',
+        kind: 'status',
+        title: '状态分布',
+        categories: ['提前实现', '滞后'],
+        series: [{ name: '指标数（项）', values: [3, 5] }],
+        unit: '项',
+      },
+    ]);
+    expect(chart!.svg.toString()).toContain('<svg');
+    expect(chart!.svg.toString()).toContain('提前实现');
+    expect(chart!.png.subarray(1, 4).toString()).toBe('PNG');
+    expect(chart!.png.readUInt32BE(16)).toBe(1280); // width: 640 px drawn at 2×
+  });
+});
 
 for (const [n, target] of databaseTargets.entries()) {
   describe.skipIf(!checkTargetAvailability(target))(`annual report on ${target.name}`, () => {
