@@ -121,17 +121,17 @@ export function DocumentReaderPage() {
       <Card className="doc-reader">
         {paragraphs(text).map((p) => (
           <p key={p.start} className="doc-para">
-            {markRuns(text, p.start, p.end, damaged, furniture).map((r, i) =>
+            {markRuns(text, p.start, p.end, damaged, furniture).map((r) =>
               r.mark === 'damaged' ? (
-                <mark key={`${p.start}-${i}`} className="doc-damaged" title={s.damaged}>
+                <mark key={r.start} className="doc-damaged" title={s.damaged}>
                   {r.text}
                 </mark>
               ) : r.mark === 'furniture' ? (
-                <span key={`${p.start}-${i}`} className="doc-furniture" title={s.furniture}>
+                <span key={r.start} className="doc-furniture" title={s.furniture}>
                   {r.text}
                 </span>
               ) : (
-                r.text
+                <span key={r.start}>{r.text}</span>
               ),
             )}
           </p>

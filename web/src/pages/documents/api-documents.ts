@@ -29,13 +29,13 @@ export function markRuns(text: string, from: number, to: number, damaged: Span[]
     }
   }
   const points = [...cuts].sort((a, b) => a - b);
-  const runs: Array<{ text: string; mark: Mark }> = [];
+  const runs: Array<{ start: number; text: string; mark: Mark }> = [];
   for (let i = 0; i + 1 < points.length; i++) {
     const a = points[i] as number;
     const b = points[i + 1] as number;
     const inside = (list: Span[]) => list.some((s) => s.start <= a && s.end >= b);
     const mark: Mark = inside(damaged) ? 'damaged' : inside(furniture) ? 'furniture' : null;
-    runs.push({ text: text.slice(a, b), mark });
+    runs.push({ start: a, text: text.slice(a, b), mark });
   }
   return runs;
 }
