@@ -179,7 +179,8 @@ for (const [n, target] of databaseTargets.entries()) {
       expect(ws.getRow(3).getCell(2).value).toBe('粮食综合生产能力');
     });
 
-    it.skipIf(n > 0 || !canRenderPdf)(
+    // Rendering is the same whichever database fed the report: run it once, on the first target.
+    (n === 0 ? it.skipIf(!canRenderPdf) : () => undefined)(
       'renders to PDF with visible pages and Chinese text',
       async () => {
         const res = await app.inject(`/api/plans/${planId}/reports/annual.pdf?year=2024`);
