@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ApiServices } from '../app.ts';
-import { ErrorView, IdParams } from '../views.ts';
+import { ErrorView, IdParams, StatusView } from '../views.ts';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -19,18 +19,6 @@ const ReportQuery = z.object({
     .optional(),
 });
 
-const StatusCode = z.enum([
-  'failed',
-  'warning',
-  'seriously_behind',
-  'behind',
-  'no_data',
-  'not_assessable',
-  'on_track',
-  'ahead',
-  'achieved',
-  'achieved_early',
-]);
 const RunView = z.object({ text: z.string(), fill: z.boolean().optional(), bold: z.boolean().optional() });
 const ChartView = z.object({
   id: z.string(),
@@ -69,7 +57,7 @@ export const AnnualReportView = z.object({
   draftedOn: z.string(),
   hasDemoData: z.boolean(),
   total: z.number(),
-  counts: z.array(z.object({ status: StatusCode, label: z.string(), count: z.number() })),
+  counts: z.array(z.object({ status: StatusView, label: z.string(), count: z.number() })),
   headline: z.array(
     z.object({
       id: z.number(),
@@ -78,7 +66,7 @@ export const AnnualReportView = z.object({
       actual: z.number().nullable(),
       expected: z.number().nullable(),
       target: z.string(),
-      status: StatusCode,
+      status: StatusView,
     }),
   ),
   behind: z.array(
@@ -86,7 +74,7 @@ export const AnnualReportView = z.object({
       id: z.number(),
       name: z.string(),
       leadUnit: z.string().nullable(),
-      status: StatusCode,
+      status: StatusView,
       required: z.string(),
     }),
   ),
