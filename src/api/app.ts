@@ -34,6 +34,7 @@ import { projectRoutes } from './routes/project.routes.ts';
 import { quarterRoutes } from './routes/quarter.routes.ts';
 import { regionRoutes } from './routes/region.routes.ts';
 import { reportRoutes } from './routes/report.routes.ts';
+import { valueRoutes } from './routes/value.routes.ts';
 import { valueExchangeRoutes } from './routes/value-exchange.routes.ts';
 
 export const API_VERSION = '0.1.0';
@@ -125,6 +126,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(projectRoutes(services));
       await api.register(quarterRoutes(services));
       await api.register(reportRoutes(services));
+      await api.register(valueRoutes(services));
     },
     { prefix: '/api' },
   );
