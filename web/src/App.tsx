@@ -9,6 +9,7 @@ import { DocumentListPage, DocumentReaderPage } from './pages/documents/Document
 import { indicatorRoutes, isMonitorPath, MonitorNavLabel } from './pages/indicators/routes.tsx';
 import { PlanListPage } from './pages/PlanListPage.tsx';
 import { PlanPage } from './pages/PlanPage.tsx';
+import { reportRoutes } from './pages/report/routes.tsx';
 
 const BRAND = '#1d4ed8';
 
@@ -89,6 +90,7 @@ function Shell() {
           <Route path="/documents" element={<DocumentListPage />} />
           <Route path="/documents/:id" element={<DocumentReaderPage />} />
           {indicatorRoutes()}
+          {reportRoutes()}
           <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>
       </Layout.Content>

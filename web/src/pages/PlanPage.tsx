@@ -41,6 +41,7 @@ import { PlanMonitorLinks } from '../components/indicators/IndicatorNav.tsx';
 import { PlanStatusTag } from '../components/PlanStatusTag.tsx';
 import { SectionText, stripHeading } from '../components/SectionText.tsx';
 import { fiveYearPlanLabel, formatDateTime, type MessageKey, periodLabel, type Translate, useI18n } from '../i18n.ts';
+import { ReportLink } from './report/routes.tsx';
 import { countOf, ReviewContext, type ReviewContextValue } from './review/common.tsx';
 import { EditDialog, type EditTarget } from './review/EditDialog.tsx';
 import { IndicatorsTab } from './review/IndicatorsTab.tsx';
@@ -226,6 +227,7 @@ function PlanHeader({ plan }: { plan: PlanView }) {
             {formatDateTime(plan.updatedAt)}
           </span>
           {plan.status === 'published' && <PlanMonitorLinks planId={plan.id} />}
+          {plan.status === 'published' && <ReportLink planId={plan.id} />}
         </div>
         <ReviewActions plan={plan} />
       </div>
