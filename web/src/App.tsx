@@ -9,6 +9,7 @@ import { DocumentListPage, DocumentReaderPage } from './pages/documents/Document
 import { indicatorRoutes, isMonitorPath, MonitorNavLabel } from './pages/indicators/routes.tsx';
 import { PlanListPage } from './pages/PlanListPage.tsx';
 import { PlanPage } from './pages/PlanPage.tsx';
+import { isProjectPath, ProjectNavLabel, projectRoutes } from './pages/projects/routes.tsx';
 import { reportRoutes } from './pages/report/routes.tsx';
 
 const BRAND = '#1d4ed8';
@@ -47,11 +48,13 @@ function Shell() {
   const location = useLocation();
   const selected = isMonitorPath(location.pathname)
     ? ['monitor']
-    : location.pathname.startsWith('/documents')
-      ? ['documents']
-      : location.pathname === '/' || location.pathname.startsWith('/plans')
-        ? ['plans']
-        : [];
+    : isProjectPath(location.pathname)
+      ? ['projects']
+      : location.pathname.startsWith('/documents')
+        ? ['documents']
+        : location.pathname === '/' || location.pathname.startsWith('/plans')
+          ? ['plans']
+          : [];
   return (
     <Layout className="app-layout">
       <Layout.Header className="app-header">
@@ -68,6 +71,7 @@ function Shell() {
           items={[
             { key: 'plans', label: <Link to="/">{t('nav.plans')}</Link> },
             { key: 'monitor', label: <MonitorNavLabel /> },
+            { key: 'projects', label: <ProjectNavLabel /> },
             { key: 'documents', label: <Link to="/documents">{locale === 'zh' ? '文档' : 'Documents'}</Link> },
           ]}
         />
@@ -90,6 +94,7 @@ function Shell() {
           <Route path="/documents" element={<DocumentListPage />} />
           <Route path="/documents/:id" element={<DocumentReaderPage />} />
           {indicatorRoutes()}
+          {projectRoutes()}
           {reportRoutes()}
           <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>
