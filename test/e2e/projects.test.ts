@@ -1,0 +1,169 @@
+import { mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_ARGS, chromiumPath, REPO, type RunningServer, startServer } from '../helpers/server.ts';
+
+/**
+ * The browser part of issue 6: the project office reads the 四库 project list and filters 建设库, opens a
+ * project (milestones, monthly investment chart), tries a transition the lifecycle rules forbid and reads
+ * the refusal in Chinese, reads the 2023 Q3 ranking of the 13 counties, and opens a leader's page (一联五).
+ * Screenshots go to test-results/projects/.
+ */
+
+const SHOTS = path.join(REPO, 'test-results', 'projects');
+
+const executablePath = chromiumPath();
+const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000 });
+
+describe.skipIf(!executablePath)('browser: project library, detail, quarterly ranking, leaders', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  let step = 0;
+  const consoleErrors: string[] = [];
+
+  const shot = async (name: string, fullPage = false) => {
+    step += 1;
+    await page.waitForTimeout(600); // antd animations, chart first paint
+    await page.screenshot({ path: path.join(SHOTS, `${String(step).padStart(2, '0')}-${name}.png`), fullPage });
+  };
+
+  const rows = () => page.locator('[data-testid=project-table] tbody tr.ant-table-row');
+
+  beforeAll(async () => {
+    rmSync(SHOTS, { recursive: true, force: true });
+    mkdirSync(SHOTS, { recursive: true });
+    server = await startServer();
+    browser = await chromium.launch({ executablePath: executablePath as string, args: CHROMIUM_ARGS });
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') consoleErrors.push(msg.text());
+    });
+    page.on('pageerror', (err) => consoleErrors.push(String(err)));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('lists the projects with library tags, lights and the pipeline chart', async () => {
+    await page.goto(`${server.url}/`);
+    await page.locator('.app-nav').getByText('项目库').click();
+    await page.waitForURL(/\/projects$/);
+    await poll(() => rows().count()).toBe(20);
+    await expect(page.getByTestId('project-count').textContent()).resolves.toBe('共 630 个项目');
+    await page.locator('[data-testid=pipeline-chart] canvas').first().waitFor();
+    await poll(() => page.locator('[data-testid=project-table] [data-light]').count()).toBeGreaterThan(0);
+    const libs = await page
+      .locator('[data-testid=project-table] [data-library]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-library')));
+    expect(libs.length).toBe(20);
+    const href = await page.getByTestId('template-link').getAttribute('href');
+    expect(href).toContain('/api/projects/template.xlsx');
+    const xlsx = await fetch(`${server.url}${href}`);
+    expect(xlsx.status).toBe(200);
+    await shot('list');
+  });
+
+  it('filters by library 建设库', async () => {
+    await page.getByTestId('filter-library').click();
+    await page.locator('.ant-select-dropdown .ant-select-item-option[title="建设库"]').click();
+    await page.waitForURL(/library=construction/);
+    await poll(() => page.getByTestId('project-count').textContent()).toBe('共 431 个项目');
+    const libs = await page
+      .locator('[data-testid=project-table] [data-library]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-library')));
+    expect(new Set(libs)).toEqual(new Set(['construction']));
+    // one county: the chart becomes that county's pipeline
+    await page.getByTestId('filter-county').click();
+    await page.locator('.ant-select-dropdown .ant-select-item-option[title="万荣县"]').click();
+    await poll(() => rows().first().textContent()).toContain('万荣县');
+    await shot('list-construction-wanrong');
+  });
+
+  it('opens a project: milestone timeline, investment chart, warning light', async () => {
+    await rows().first().getByTestId('project-link').click();
+    await page.waitForURL(/\/projects\/\d+$/);
+    await page.getByTestId('project-name').waitFor();
+    const steps = page.locator('[data-testid=milestone-timeline] .ant-steps-item');
+    await poll(() => steps.count()).toBeGreaterThanOrEqual(4);
+    await expect(page.getByTestId('milestone-timeline').textContent()).resolves.toContain('开工');
+    await page.locator('[data-testid=investment-chart] canvas').first().waitFor();
+    await expect(page.getByTestId('light-card').textContent()).resolves.toMatch(/绿灯|黄灯|红灯/);
+    await shot('detail', true);
+  });
+
+  it('refuses a forbidden transition with the rules in Chinese', async () => {
+    // a 谋划库 project cannot jump to 达效库
+    const r = (await (await fetch(`${server.url}/api/projects?library=conceived&pageSize=1`)).json()) as {
+      items: { id: number; name: string }[];
+    };
+    const conceived = r.items[0];
+    if (!conceived) throw new Error('no conceived project in the demo');
+    await page.goto(`${server.url}/projects/${conceived.id}`);
+    await expect(page.getByTestId('project-name').textContent()).resolves.toBe(conceived.name);
+    await page.getByTestId('advance-button').click();
+    await page.getByTestId('transition-library').click();
+    await page.locator('.ant-select-dropdown .ant-select-item-option[title="达效库"]').click();
+    await page.getByTestId('transition-submit').click();
+    const violations = page.getByTestId('transition-violations');
+    await violations.waitFor();
+    const text = await violations.textContent();
+    expect(text).toContain('不能从谋划库越级进入达效库');
+    expect(text).toContain('进入达效库须先登记投产日期');
+    await shot('transition-refused');
+    await page
+      .locator('.ant-modal')
+      .getByRole('button', { name: /取\s*消/ })
+      .click();
+    // nothing changed
+    const after = (await (await fetch(`${server.url}/api/projects/${conceived.id}`)).json()) as {
+      project: { library: string };
+    };
+    expect(after.project.library).toBe('conceived');
+  });
+
+  it('ranks the 13 counties for 2023 Q3 with their previous rank', async () => {
+    await page.goto(`${server.url}/projects`);
+    await page.getByTestId('project-links').getByText('季度考核').click();
+    await page.waitForURL(/\/quarters/);
+    await expect(page.getByTestId('quarter-year').textContent()).resolves.toContain('2023');
+    await expect(page.getByTestId('quarter-quarter').textContent()).resolves.toContain('第3季度');
+    const ranked = page.locator('[data-testid=ranking-table] tbody tr.ant-table-row');
+    await poll(() => ranked.count()).toBe(13);
+    const ranks = await ranked.evaluateAll((trs) => trs.map((tr) => tr.querySelector('td')?.textContent));
+    expect(ranks).toEqual(Array.from({ length: 13 }, (_, i) => String(i + 1)));
+    await poll(() => page.locator('[data-testid=ranking-table] [data-testid=previous-rank]').count()).toBe(13);
+    await expect(ranked.first().textContent()).resolves.toMatch(/\d+\.\d%/);
+    await page.locator('[data-testid=score-chart] canvas').first().waitFor();
+    await shot('quarters-2023q3', true);
+    // a KPI opens the projects behind it
+    const region = await ranked.first().getByTestId('ranking-region').textContent();
+    await ranked.first().locator('[data-kpi=startRate]').click();
+    await page.waitForURL(/\/projects\?region=\d{6}&library=construction/);
+    await poll(() => rows().first().textContent()).toContain(region ?? '');
+  });
+
+  it('opens a leader page (一联五)', async () => {
+    await page.goto(`${server.url}/projects`);
+    await page.getByTestId('project-links').getByText('一联五').click();
+    await page.waitForURL(/\/leaders$/);
+    const leaders = page.locator('[data-testid=leader-table] tbody tr.ant-table-row');
+    await poll(() => leaders.count()).toBeGreaterThan(0);
+    await shot('leaders');
+    await leaders.filter({ hasText: '市长' }).first().getByTestId('leader-link').click();
+    await page.waitForURL(/\/leaders\/.+/);
+    await page.getByTestId('leader-name').waitFor();
+    await poll(() => page.locator('[data-testid=leader-projects] tbody tr.ant-table-row').count()).toBeGreaterThan(0);
+    await shot('leader', true);
+  });
+
+  it('logged no errors in the browser console', () => {
+    // the 422 of the refused transition is the answer the test asked for
+    expect(consoleErrors.filter((e) => !/status of 422/.test(e))).toEqual([]);
+  });
+});
