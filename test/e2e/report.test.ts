@@ -99,6 +99,11 @@ describe.skipIf(!executablePath)('browser: annual monitoring report', () => {
     await expect(page.getByTestId('sources-table').textContent()).resolves.toContain('示例数据');
     await shot('report-2024');
     await shot('report-2024-full', true);
+    for (const id of ['report-chart-status', 'report-category', 'behind-table', 'annex-table', 'sources-table']) {
+      await page.getByTestId(id).first().scrollIntoViewIfNeeded();
+      await page.mouse.wheel(0, -120);
+      await shot(`part-${id}`);
+    }
 
     // the next place to fill in is brought into view
     await page.getByTestId('report-fill-next').click();
@@ -107,7 +112,7 @@ describe.skipIf(!executablePath)('browser: annual monitoring report', () => {
   });
 
   it('downloads the Word draft (a zip file, PK…)', async () => {
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.getByTestId('report-page-title').scrollIntoViewIfNeeded();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-docx').click()]);
     expect(download.suggestedFilename()).toBe(`${TITLE}.docx`);
     const file = await download.path();

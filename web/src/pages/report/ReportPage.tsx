@@ -174,9 +174,11 @@ export function ReportPage() {
         <Skeleton active paragraph={{ rows: 16 }} />
       ) : (
         <Spin spinning={report.isFetching} delay={200}>
-          <Summary report={report.data} />
           <div className="report-layout">
-            <ReportDocument report={report.data} />
+            <div className="report-column">
+              <Summary report={report.data} />
+              <ReportDocument report={report.data} />
+            </div>
           </div>
         </Spin>
       )}
