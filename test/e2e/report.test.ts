@@ -99,9 +99,11 @@ describe.skipIf(!executablePath)('browser: annual monitoring report', () => {
     await expect(page.getByTestId('sources-table').textContent()).resolves.toContain('示例数据');
     await shot('report-2024');
     await shot('report-2024-full', true);
-    for (const id of ['report-chart-status', 'report-category', 'behind-table', 'annex-table', 'sources-table']) {
-      await page.getByTestId(id).first().scrollIntoViewIfNeeded();
-      await page.mouse.wheel(0, -120);
+    // each part from its top, below the app's fixed header
+    const parts = ['report-chart-status', 'report-category', 'behind-table', 'annex-table', 'sources-table'];
+    for (const id of [...parts.slice(0, 2), 'chart-path', ...parts.slice(2)]) {
+      const sel = id === 'chart-path' ? '[data-chart-kind=path]' : `[data-testid=${id}]`;
+      await page.evaluate(`document.querySelector('${sel}').scrollIntoView({ block: 'start' }); scrollBy(0, -120);`);
       await shot(`part-${id}`);
     }
 
@@ -123,6 +125,23 @@ describe.skipIf(!executablePath)('browser: annual monitoring report', () => {
     await shot('download-docx');
   });
 
+  it('shows a progress indicator while the file is generated', async () => {
+    // hold the answer back a moment so the indicator can be seen
+    await page.route('**/reports/annual.docx*', async (route) => {
+      await new Promise((r) => setTimeout(r, 1500));
+      await route.continue();
+    });
+    const downloaded = page.waitForEvent('download');
+    await page.getByTestId('download-docx').click();
+    await poll(() => page.locator('.ant-message').textContent()).toContain('正在生成Word 稿');
+    await expect(page.getByTestId('download-docx').getAttribute('class')).resolves.toContain('ant-btn-loading');
+    await expect(page.getByTestId('download-pdf').isDisabled()).resolves.toBe(true);
+    await shot('download-generating');
+    await downloaded;
+    await poll(() => page.getByTestId('download-docx').getAttribute('class')).not.toContain('ant-btn-loading');
+    await page.unroute('**/reports/annual.docx*');
+  });
+
   it('downloads the Excel ledger', async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-xlsx').click()]);
     expect(download.suggestedFilename()).toBe('指标台账-2024.xlsx');
@@ -135,6 +154,7 @@ describe.skipIf(!executablePath)('browser: annual monitoring report', () => {
     await page.locator('.ant-select-dropdown .ant-select-item-option[title="盐湖区"]').click();
     await page.waitForURL(/region=\d{6}/);
     await poll(() => page.getByTestId('report-title').textContent()).toContain('（盐湖区）');
+    await page.evaluate('scrollTo(0, 0)');
     await expect(page.locator('[data-testid=annex-table] tbody tr').count()).resolves.toBeGreaterThan(0);
     await shot('report-county');
   });
@@ -145,6 +165,7 @@ describe.skipIf(!executablePath)('browser: annual monitoring report', () => {
     await expect(page.getByTestId('report-language-note').textContent()).resolves.toContain('stays in Chinese');
     await expect(page.getByTestId('download-docx').textContent()).resolves.toContain('Word');
     await expect(page.getByTestId('report-title').textContent()).resolves.toContain('年度监测评估报告');
+    await page.evaluate('scrollTo(0, 0)');
     await shot('report-english');
     await page.locator('.app-lang').getByText('中文', { exact: true }).click();
   });

@@ -13,7 +13,7 @@ import {
   Tooltip,
   Typography,
 } from 'antd';
-import { type ReactNode, useCallback, useMemo, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { api, queryKeys, toApiError } from '../../api.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
@@ -190,6 +190,11 @@ function Summary({ report }: { report: AnnualReport }) {
   const { t } = useReportI18n();
   const fills = countFills(report.blocks);
   const [at, setAt] = useState(-1);
+  // a new report (year or region) starts again from its first place to fill in
+  useEffect(() => {
+    setAt(-1);
+    for (const m of document.querySelectorAll('.report-fill-current')) m.classList.remove('report-fill-current');
+  }, [report]);
   const good = report.counts.filter((c) => GOOD.includes(c.status)).reduce((a, c) => a + c.count, 0);
   const next = () => {
     const marks = Array.from(document.querySelectorAll<HTMLElement>('[data-testid=report-fill]'));
