@@ -127,6 +127,18 @@ describe.skipIf(!executablePath)('browser: project library, detail, quarterly ra
     expect(after.project.library).toBe('conceived');
   });
 
+  it('moves the same project to 储备库 and shows it in the history', async () => {
+    await page.getByTestId('advance-button').click();
+    await page.getByTestId('transition-library').click();
+    await page.locator('.ant-select-dropdown .ant-select-item-option[title="储备库"]').click();
+    await page.locator('[data-testid=transition-form] textarea').fill('完成前期手续');
+    await page.getByTestId('transition-submit').click();
+    await page.getByTestId('history-entry').first().waitFor();
+    await expect(page.getByTestId('history-entry').first().textContent()).resolves.toContain('谋划库 → 储备库');
+    await expect(page.locator('[data-library]').first().textContent()).resolves.toBe('储备库');
+    await shot('transition-saved');
+  });
+
   it('ranks the 13 counties for 2023 Q3 with their previous rank', async () => {
     await page.goto(`${server.url}/projects`);
     await page.getByTestId('project-links').getByText('季度考核').click();
@@ -155,11 +167,22 @@ describe.skipIf(!executablePath)('browser: project library, detail, quarterly ra
     const leaders = page.locator('[data-testid=leader-table] tbody tr.ant-table-row');
     await poll(() => leaders.count()).toBeGreaterThan(0);
     await shot('leaders');
-    await leaders.filter({ hasText: '市长' }).first().getByTestId('leader-link').click();
+    await page.getByTestId('leader-table').getByRole('link', { name: '市长', exact: true }).click();
     await page.waitForURL(/\/leaders\/.+/);
-    await page.getByTestId('leader-name').waitFor();
-    await poll(() => page.locator('[data-testid=leader-projects] tbody tr.ant-table-row').count()).toBeGreaterThan(0);
+    await expect(page.getByTestId('leader-name').textContent()).resolves.toBe('市长');
+    await poll(() => page.locator('[data-testid=leader-projects] tbody tr.ant-table-row').count()).toBe(6);
     await shot('leader', true);
+  });
+
+  it('shows an overdue, escalated problem on its project', async () => {
+    await page.goto(`${server.url}/leaders/${encodeURIComponent('副市长（农业）')}`);
+    const problem = page.locator('[data-testid=leader-problems] .ant-list-item').first();
+    await problem.waitFor();
+    await problem.locator('a').first().click();
+    await page.waitForURL(/\/projects\/\d+$/);
+    await page.getByTestId('problem-list').waitFor();
+    await expect(page.getByTestId('overdue-tag').first().textContent()).resolves.toMatch(/逾期 \d+ 天/);
+    await shot('detail-problem', true);
   });
 
   it('logged no errors in the browser console', () => {

@@ -66,7 +66,7 @@ function MilestoneSteps({ project, t }: { project: Project; t: ProjTranslate }) 
         return {
           title: msLabel(t, m),
           status: done ? 'finish' : ms.indexOf(m) === current ? 'process' : 'wait',
-          description: (
+          content: (
             <div data-milestone={m}>
               <div>{done ? t('detail.done', { date: done }) : t('detail.notYet')}</div>
               {planned && <div style={{ color: '#888' }}>{t('detail.planned', { date: planned })}</div>}
@@ -115,18 +115,27 @@ function ProblemItem({ p, t, locale }: { p: Problem; t: ProjTranslate; locale: '
   );
 }
 
-function auditText(a: { action: string; before: unknown; after: unknown }): string {
-  const show = (v: unknown) => {
-    if (v === null || v === undefined) return '';
-    if (typeof v !== 'object') return String(v);
-    return Object.entries(v as Record<string, unknown>)
-      .filter(([, x]) => x !== null && typeof x !== 'object')
-      .map(([k, x]) => `${k}: ${String(x)}`)
-      .slice(0, 6)
-      .join('，');
-  };
-  const after = show(a.after);
-  return after ? `${a.action} — ${after}` : a.action;
+const isLibrary = (v: unknown): v is Library => typeof v === 'string' && (LIBRARIES as string[]).includes(v);
+
+/** 入库：谋划库 → 储备库；签约 2024-01-05；说明 …: a change as the office reads it. */
+function auditText(t: ProjTranslate, a: { action: string; before: unknown; after: unknown }): string {
+  const before = (a.before ?? {}) as Record<string, unknown>;
+  const after = (a.after ?? {}) as Record<string, unknown>;
+  const parts: string[] = [];
+  if (isLibrary(after.library) && after.library !== before.library) {
+    parts.push(
+      `${t('tr.library')}：${isLibrary(before.library) ? libLabel(t, before.library) : '—'} → ${libLabel(t, after.library)}`,
+    );
+  }
+  const ms = (after.milestones ?? {}) as Record<string, unknown>;
+  for (const m of MILESTONES) if (m in ms) parts.push(`${msLabel(t, m)} ${String(ms[m] ?? '—')}`);
+  if (typeof after.capacityRate === 'number' && after.capacityRate !== before.capacityRate) {
+    parts.push(`${t('detail.capacityRate')} ${(after.capacityRate * 100).toFixed(0)}%`);
+  }
+  if (typeof after.reason === 'string' && after.reason) parts.push(`${t('tr.reason')}：${after.reason}`);
+  if (parts.length) return parts.join('；');
+  const keys = Object.keys(after).filter((k) => after[k] !== null && typeof after[k] !== 'object');
+  return keys.length ? `${a.action}：${keys.map((k) => `${k} ${String(after[k])}`).join('，')}` : a.action;
 }
 
 function TransitionDialog({ detail, open, onClose }: { detail: ProjectDetail; open: boolean; onClose: () => void }) {
@@ -260,7 +269,6 @@ export function ProjectDetailPage() {
         data: inv.map((i) => `${i.year}-${String(i.month).padStart(2, '0')}`),
       },
       yAxis: { type: 'value', name: t('common.wan') },
-      dataZoom: undefined,
       series: [
         {
           name: t('detail.investPlanned'),
@@ -399,7 +407,7 @@ export function ProjectDetailPage() {
                       <div style={{ color: '#888', fontSize: 12 }}>
                         {formatDateTime(h.at)} · {h.actor}
                       </div>
-                      <div>{auditText(h)}</div>
+                      <div data-testid="history-entry">{auditText(t, h)}</div>
                     </div>
                   ),
                 }))}

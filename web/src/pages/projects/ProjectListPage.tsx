@@ -79,11 +79,9 @@ export function ProjectListPage() {
     const items = pipeline.data ?? [];
     if (region) {
       const mine = items.filter((p) => p.region?.code === region);
-      const name = counties.data?.find((c) => c.code === region)?.name ?? region;
       return {
-        title: { text: t('list.funnel', { scope: name }), left: 'center', textStyle: { fontSize: 14 } },
         tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-        grid: { left: 70, right: 40, top: 40, bottom: 20 },
+        grid: { left: 70, right: 40, top: 10, bottom: 20 },
         xAxis: { type: 'value', minInterval: 1 },
         yAxis: { type: 'category', inverse: true, data: LIBRARIES.map((l) => libLabel(t, l)) },
         series: [
@@ -99,19 +97,13 @@ export function ProjectListPage() {
         ],
       };
     }
+    // city-level projects (zones, city-wide) would dwarf the counties: counted in the card title instead
     const regions = (counties.data ?? []).map((c) => c.code);
     const names = (counties.data ?? []).map((c) => c.name);
-    // projects of the city itself (zones, city-wide) last
-    const cityLevel = items.some((p) => !p.region || p.region.code === CITY);
-    if (cityLevel) {
-      regions.push(CITY);
-      names.push(t('common.city'));
-    }
     return {
-      title: { text: t('list.funnelCity'), left: 'center', textStyle: { fontSize: 14 } },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       legend: { bottom: 0 },
-      grid: { left: 40, right: 20, top: 40, bottom: 70 },
+      grid: { left: 40, right: 20, top: 10, bottom: 70 },
       xAxis: { type: 'category', data: names, axisLabel: { interval: 0, rotate: 30 } },
       yAxis: { type: 'value', minInterval: 1 },
       series: LIBRARIES.map((l) => ({
@@ -123,6 +115,13 @@ export function ProjectListPage() {
       })),
     };
   }, [pipeline.data, region, counties.data, t]);
+
+  const cityCount = (pipeline.data ?? []).filter((p) => !p.region || p.region.code === CITY).length;
+  const chartTitle = region
+    ? t('list.funnel', {
+        scope: region === CITY ? t('common.city') : (counties.data?.find((c) => c.code === region)?.name ?? region),
+      })
+    : `${t('list.funnelCity')}${pipeline.data ? t('list.cityLevel', { n: cityCount }) : ''}`;
 
   const columns: ColumnsType<Project> = [
     {
@@ -194,7 +193,7 @@ export function ProjectListPage() {
         </Space>
       </Space>
 
-      <Card size="small" style={{ marginBottom: 16 }}>
+      <Card size="small" style={{ marginBottom: 16 }} title={chartTitle}>
         <div data-testid="pipeline-chart">
           <EChart option={chartOption} style={{ height: 260 }} />
         </div>

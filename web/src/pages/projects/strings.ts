@@ -44,6 +44,7 @@ const zh = {
   'list.total': '共 {n} 个项目',
   'list.funnel': '项目推进漏斗：{scope}',
   'list.funnelCity': '各县（市、区）四库项目数',
+  'list.cityLevel': '（另有市级及开发区项目 {n} 个）',
   'list.count': '{n} 个',
   'list.leaderFilter': '包联领导：{name}',
 
@@ -172,6 +173,7 @@ const en: Record<ProjMessageKey, string> = {
   'list.total': '{n} projects',
   'list.funnel': 'Pipeline: {scope}',
   'list.funnelCity': 'Projects per library by county',
+  'list.cityLevel': ' (plus {n} city-level and zone projects)',
   'list.count': '{n}',
   'list.leaderFilter': 'Leader: {name}',
 
