@@ -41,7 +41,7 @@ const en: Record<ReportMessageKey, string> = {
   'nav.report': 'Annual report',
   title: 'Annual monitoring report',
   subtitle:
-    'Draft of the annual monitoring and evaluation report for the chosen year and region; the places marked in yellow need a person's judgement.',
+    "Draft of the annual monitoring and evaluation report for the chosen year and region; the places marked in yellow need a person's judgement.",
   year: 'Year',
   yearOption: '{year}',
   region: 'Region',
