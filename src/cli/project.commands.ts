@@ -1,33 +1,25 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { loadConfig } from '../config.ts';
 import { LantuError } from '../errors.ts';
-import { startServices } from '../services/bootstrap.ts';
 import { ProjectExchangeService } from '../services/project-exchange.service.ts';
 import { QuarterService, type RankBy } from '../services/quarter.service.ts';
 import { printJson } from './output.ts';
+import { withServices } from './services.ts';
 
 const CLI_ACTOR = 'cli';
-
-async function withServices<T>(work: (s: Awaited<ReturnType<typeof startServices>>) => Promise<T>): Promise<T> {
-  // Like `serve`: a fresh data directory gets the demo (LANTU_DEMO=off skips it), so plan 1 and its projects exist.
-  const started = await startServices(loadConfig());
-  try {
-    return await work(started);
-  } finally {
-    await started.database.close();
-  }
-}
 
 /** `lantu projects import FILE --plan ID`: the project list as Excel (the template) or CSV; all or nothing. */
 export async function projectsImportCommand(file: string, opts: { plan: number }): Promise<void> {
   const bytes = new Uint8Array(await readFile(file));
-  await withServices(async ({ ctx }) => {
-    const r = await new ProjectExchangeService(ctx).importFile(opts.plan, bytes, path.basename(file), CLI_ACTOR);
-    process.stdout.write(
-      `新增 ${r.created} 个、修改 ${r.updated} 个、未变 ${r.unchanged} 个项目 / created ${r.created}, updated ${r.updated}, unchanged ${r.unchanged}\n`,
-    );
-  });
+  await withServices(
+    async ({ ctx }) => {
+      const r = await new ProjectExchangeService(ctx).importFile(opts.plan, bytes, path.basename(file), CLI_ACTOR);
+      process.stdout.write(
+        `新增 ${r.created} 个、修改 ${r.updated} 个、未变 ${r.unchanged} 个项目 / created ${r.created}, updated ${r.updated}, unchanged ${r.unchanged}\n`,
+      );
+    },
+    { demo: true },
+  );
 }
 
 /**
@@ -45,35 +37,38 @@ export async function quarterRankCommand(opts: {
   if (opts.by !== undefined && opts.by !== 'county' && opts.by !== 'zone') {
     throw new LantuError('VALIDATION_FAILED', { zh: '--by 应为 county 或 zone', en: '--by must be county or zone' });
   }
-  await withServices(async ({ ctx }) => {
-    const service = new QuarterService(ctx);
-    const groupings: RankBy[] = opts.by ? [opts.by] : ['county', 'zone'];
-    const rows = [];
-    for (const by of groupings) {
-      const r = await service.ranking(opts.year, opts.quarter, by, opts.city);
-      for (const e of r.entries) {
-        rows.push({
-          region: e.region,
-          by,
-          score: e.score,
-          rank: e.rank,
-          previousRank: e.previousRank,
-          kpis: {
-            landingRate: e.kpis.landingRate,
-            startRate: e.kpis.startRate,
-            investmentCompletionRate: e.kpis.investmentCompletionRate,
-            productionRate: e.kpis.productionRate,
-          },
-        });
+  await withServices(
+    async ({ ctx }) => {
+      const service = new QuarterService(ctx);
+      const groupings: RankBy[] = opts.by ? [opts.by] : ['county', 'zone'];
+      const rows = [];
+      for (const by of groupings) {
+        const r = await service.ranking(opts.year, opts.quarter, by, opts.city);
+        for (const e of r.entries) {
+          rows.push({
+            region: e.region,
+            by,
+            score: e.score,
+            rank: e.rank,
+            previousRank: e.previousRank,
+            kpis: {
+              landingRate: e.kpis.landingRate,
+              startRate: e.kpis.startRate,
+              investmentCompletionRate: e.kpis.investmentCompletionRate,
+              productionRate: e.kpis.productionRate,
+            },
+          });
+        }
       }
-    }
-    // the stable contract: counties first, then zones (a zone's code is its name)
-    if (opts.json) return printJson(rows.map(({ by: _by, ...r }) => r));
-    const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
-    for (const r of rows) {
-      process.stdout.write(
-        `${r.by === 'county' ? '县' : '区'}\t${r.rank}\t${r.previousRank ?? '—'}\t${r.score.toFixed(2)}\t${r.region.name}\t签约落地${pct(r.kpis.landingRate)}\t开工${pct(r.kpis.startRate)}\t投资完成${pct(r.kpis.investmentCompletionRate)}\t投产${pct(r.kpis.productionRate)}\n`,
-      );
-    }
-  });
+      // the stable contract: counties first, then zones (a zone's code is its name)
+      if (opts.json) return printJson(rows.map(({ by: _by, ...r }) => r));
+      const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
+      for (const r of rows) {
+        process.stdout.write(
+          `${r.by === 'county' ? '县' : '区'}\t${r.rank}\t${r.previousRank ?? '—'}\t${r.score.toFixed(2)}\t${r.region.name}\t签约落地${pct(r.kpis.landingRate)}\t开工${pct(r.kpis.startRate)}\t投资完成${pct(r.kpis.investmentCompletionRate)}\t投产${pct(r.kpis.productionRate)}\n`,
+        );
+      }
+    },
+    { demo: true },
+  );
 }
