@@ -134,7 +134,9 @@ describe.skipIf(!executablePath)('browser: project library, detail, quarterly ra
     await page.locator('[data-testid=transition-form] textarea').fill('完成前期手续');
     await page.getByTestId('transition-submit').click();
     await page.getByTestId('history-entry').first().waitFor();
-    await expect(page.getByTestId('history-entry').first().textContent()).resolves.toContain('谋划库 → 储备库');
+    await expect(page.getByTestId('history-entry').first().textContent()).resolves.toBe(
+      '入库：谋划库 → 储备库；说明：完成前期手续',
+    );
     await expect(page.locator('[data-library]').first().textContent()).resolves.toBe('储备库');
     await shot('transition-saved');
   });
@@ -176,13 +178,23 @@ describe.skipIf(!executablePath)('browser: project library, detail, quarterly ra
 
   it('shows an overdue, escalated problem on its project', async () => {
     await page.goto(`${server.url}/leaders/${encodeURIComponent('副市长（农业）')}`);
-    const problem = page.locator('[data-testid=leader-problems] .ant-list-item').first();
+    const problem = page.locator('[data-testid=leader-problems] .proj-problem').first();
     await problem.waitFor();
     await problem.locator('a').first().click();
     await page.waitForURL(/\/projects\/\d+$/);
     await page.getByTestId('problem-list').waitFor();
     await expect(page.getByTestId('overdue-tag').first().textContent()).resolves.toMatch(/逾期 \d+ 天/);
     await shot('detail-problem', true);
+  });
+
+  it('switches the ranking to English', async () => {
+    await page.goto(`${server.url}/quarters?year=2023&quarter=3`);
+    await page.locator('.app-lang').getByText('English', { exact: true }).click();
+    await expect(page.locator('[data-testid=ranking-table] thead').textContent()).resolves.toContain('Landing');
+    await expect(page.locator('.app-nav').textContent()).resolves.toContain('Projects');
+    await page.waitForTimeout(1000); // the bars grow again after the relabelling
+    await shot('english-quarters');
+    await page.locator('.app-lang').getByText('中文', { exact: true }).click();
   });
 
   it('logged no errors in the browser console', () => {

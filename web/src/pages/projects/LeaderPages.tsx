@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Card, Col, Empty, List, Row, Skeleton, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { Card, Col, Empty, Row, Skeleton, Space, Table, Tag, Timeline, Typography } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import { type LeaderSummary, type Project, projectApi, projectKeys } from '../../api-projects.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
@@ -92,12 +92,13 @@ export function LeaderPage() {
         <Col xs={24} lg={12}>
           <Card size="small" title={`${t('l.problems')}（${d.openProblems.length}）`}>
             {d.openProblems.length ? (
-              <List
-                data-testid="leader-problems"
-                size="small"
-                dataSource={d.openProblems}
-                renderItem={(p) => (
-                  <List.Item>
+              <div data-testid="leader-problems">
+                {d.openProblems.map((p) => (
+                  <div
+                    key={p.id}
+                    className="proj-problem"
+                    style={{ padding: '8px 0', borderBottom: '1px solid #f0f0f0' }}
+                  >
                     <div>
                       <Space wrap>
                         <span>{p.title}</span>
@@ -110,9 +111,9 @@ export function LeaderPage() {
                         {p.status ? ` · ${pickText(locale, p.status)}` : ''}
                       </div>
                     </div>
-                  </List.Item>
-                )}
-              />
+                  </div>
+                ))}
+              </div>
             ) : (
               <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('detail.noProblems')} />
             )}

@@ -12,7 +12,6 @@ import {
   Form,
   Input,
   InputNumber,
-  List,
   Modal,
   Row,
   Select,
@@ -80,9 +79,13 @@ function MilestoneSteps({ project, t }: { project: Project; t: ProjTranslate }) 
 
 function ProblemItem({ p, t, locale }: { p: Problem; t: ProjTranslate; locale: 'zh' | 'en' }) {
   return (
-    <List.Item data-testid="problem">
-      <List.Item.Meta
-        title={
+    <div
+      data-testid="problem"
+      className="proj-problem"
+      style={{ padding: '10px 0', borderBottom: '1px solid #f0f0f0' }}
+    >
+      <div style={{ fontWeight: 500 }}>
+        {
           <Space wrap>
             <span>{p.title}</span>
             {p.closedOn ? (
@@ -102,16 +105,18 @@ function ProblemItem({ p, t, locale }: { p: Problem; t: ProjTranslate; locale: '
             )}
           </Space>
         }
-        description={
-          <Space wrap split="·">
+      </div>
+      <div style={{ color: '#888', marginTop: 4 }}>
+        {
+          <Space wrap separator="·">
             {p.kind && <span>{p.kind}</span>}
             {p.owner && <span>{t('detail.problem.owner', { owner: p.owner })}</span>}
             {p.deadline && <span>{t('detail.problem.deadline', { date: p.deadline })}</span>}
             {p.status && <span>{pickText(locale, p.status)}</span>}
           </Space>
         }
-      />
-    </List.Item>
+      </div>
+    </div>
   );
 }
 
@@ -124,7 +129,7 @@ function auditText(t: ProjTranslate, a: { action: string; before: unknown; after
   const parts: string[] = [];
   if (isLibrary(after.library) && after.library !== before.library) {
     parts.push(
-      `${t('tr.library')}：${isLibrary(before.library) ? libLabel(t, before.library) : '—'} → ${libLabel(t, after.library)}`,
+      `${t('detail.moved')}：${isLibrary(before.library) ? libLabel(t, before.library) : '—'} → ${libLabel(t, after.library)}`,
     );
   }
   const ms = (after.milestones ?? {}) as Record<string, unknown>;
@@ -331,11 +336,11 @@ export function ProjectDetailPage() {
           </Card>
           <Card size="small" title={t('detail.problems')} style={{ marginBottom: 16 }}>
             {d.problems.length ? (
-              <List
-                data-testid="problem-list"
-                dataSource={d.problems}
-                renderItem={(pr) => <ProblemItem p={pr} t={t} locale={locale} />}
-              />
+              <div data-testid="problem-list">
+                {d.problems.map((pr) => (
+                  <ProblemItem key={pr.id} p={pr} t={t} locale={locale} />
+                ))}
+              </div>
             ) : (
               <Empty description={t('detail.noProblems')} image={Empty.PRESENTED_IMAGE_SIMPLE} />
             )}
@@ -358,7 +363,7 @@ export function ProjectDetailPage() {
                 {light.reasons.length ? (
                   <ul style={{ paddingLeft: 18, margin: '4px 0 0' }} data-testid="light-reasons">
                     {light.reasons.map((r) => (
-                      <li key={r.code}>{pickText(locale, r)}</li>
+                      <li key={`${r.code}-${r.zh}`}>{pickText(locale, r)}</li>
                     ))}
                   </ul>
                 ) : (

@@ -82,6 +82,7 @@ const zh = {
   'detail.light': '预警灯',
   'detail.lightOk': '按计划推进',
   'detail.asOf': '截至 {date}',
+  'detail.moved': '入库',
   'detail.advance': '推进',
 
   'tr.title': '推进项目：入库与节点',
@@ -211,6 +212,7 @@ const en: Record<ProjMessageKey, string> = {
   'detail.light': 'Warning light',
   'detail.lightOk': 'On schedule',
   'detail.asOf': 'as of {date}',
+  'detail.moved': 'Library',
   'detail.advance': 'Advance',
 
   'tr.title': 'Advance the project: library and milestones',
@@ -226,7 +228,7 @@ const en: Record<ProjMessageKey, string> = {
 
   'q.title': 'Quarterly review',
   'q.subtitle':
-    'Quarterly “five ones” review: landing, start, investment completion and production rates, scores and ranks.',
+    'Quarterly "five ones" review: landing, start, investment completion and production rates, scores and ranks.',
   'q.year': '{year}',
   'q.quarter': 'Q{q}',
   'q.byCounty': 'By county',
