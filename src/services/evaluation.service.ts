@@ -131,10 +131,14 @@ export class EvaluationService {
     const span = { start: plan.periodStart, end: plan.periodEnd };
     return years.map((y) => {
       const r = evaluateIndicator(ind, span, obs, y, DEFAULT_EVALUATION_CONFIG);
+      const reported = obs.find((o) => o.period === formatPeriod(y))?.value ?? null;
       return {
         period: formatPeriod(y),
         expected: r.expected,
-        actual: obs.find((o) => o.period === formatPeriod(y))?.value ?? null,
+        actual: reported,
+        // What the engine compared with `expected`: the running total of a cumulative target, the average
+        // rate of a growth target, else the reported value.
+        judged: reported === null ? null : r.actual,
         status: r.status,
         reason: r.reason,
       };

@@ -105,7 +105,8 @@ export class ReportService {
       paths[h.id] = t.map((p) => ({
         period: p.period,
         expected: p.expected,
-        actual: Number(p.period.slice(0, 4)) > year ? null : p.actual,
+        // The chart compares like with like: the judged value (running total, average rate) against the path.
+        actual: Number(p.period.slice(0, 4)) > year ? null : p.judged,
       }));
     }
     return buildAnnualReport({

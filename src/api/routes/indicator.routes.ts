@@ -133,6 +133,7 @@ export function indicatorRoutes(services: ApiServices): FastifyPluginAsyncZod {
                   period: z.string(),
                   expected: z.number().nullable(),
                   actual: z.number().nullable(),
+                  judged: z.number().nullable(),
                   status: StatusView,
                   reason: z.object({ zh: z.string(), en: z.string() }),
                 }),
