@@ -122,6 +122,8 @@ for (const target of databaseTargets) {
         version: p!.version + 1,
         isDemo: false,
       });
+      const region = ok.json().project.region;
+      if (region) expect(region.name).not.toBe(region.code);
       // changing a recorded date needs a reason
       const noReason = await app.inject({
         method: 'POST',

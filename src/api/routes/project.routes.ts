@@ -104,7 +104,8 @@ export function projectRoutes(services: ApiServices): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const row = await services.projects.create(request.body, request.actor.id);
-        return reply.status(201).send({ project: presentProject(row) });
+        // Re-read so the reply carries the region's name, as every other project reply does.
+        return reply.status(201).send({ project: presentProject(await services.projects.get(row.id)) });
       },
     );
 
@@ -218,7 +219,7 @@ export function projectRoutes(services: ApiServices): FastifyPluginAsyncZod {
       async (request) => {
         const { version, ...fields } = request.body;
         const row = await services.projects.update(request.params.id, version, fields, request.actor.id);
-        return { project: presentProject(row) };
+        return { project: presentProject(await services.projects.get(row.id)) };
       },
     );
 
@@ -243,7 +244,7 @@ export function projectRoutes(services: ApiServices): FastifyPluginAsyncZod {
       },
       async (request) => {
         const row = await services.projects.transition(request.params.id, request.body, request.actor.id);
-        return { project: presentProject(row) };
+        return { project: presentProject(await services.projects.get(row.id)) };
       },
     );
 
