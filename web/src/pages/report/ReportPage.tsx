@@ -191,6 +191,7 @@ function Summary({ report }: { report: AnnualReport }) {
   const fills = countFills(report.blocks);
   const [at, setAt] = useState(-1);
   // a new report (year or region) starts again from its first place to fill in
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the effect runs because a new report arrived, not because it reads it
   useEffect(() => {
     setAt(-1);
     for (const m of document.querySelectorAll('.report-fill-current')) m.classList.remove('report-fill-current');
