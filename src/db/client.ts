@@ -33,6 +33,9 @@ export interface ConnectOptions {
 export async function connectDatabase(options: ConnectOptions): Promise<Database> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    // An idle connection closed by the server (restart, failover, admin command) is removed from the pool
+    // and the next query opens a new one; without a listener pg would crash the process instead.
+    pool.on('error', () => {});
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     return {
       db,

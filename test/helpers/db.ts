@@ -47,7 +47,17 @@ export const databaseTargets: DatabaseTarget[] = [
       return {
         databaseUrl: adminUrl(name),
         dataDir: 'memory://',
-        drop: () => withAdmin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+        drop: async () => {
+          // A plain drop first: FORCE terminates connections a pool may still be closing.
+          for (let i = 0; i < 20; i++) {
+            try {
+              return await withAdmin(`DROP DATABASE IF EXISTS ${name}`);
+            } catch {
+              await new Promise((r) => setTimeout(r, 100));
+            }
+          }
+          await withAdmin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        },
       };
     },
   },
