@@ -65,30 +65,24 @@ export class EvaluationService {
   /** Status of every indicator of a plan at a period, judged on approved values only. */
   async evaluate(planId: number, period: string, regionCode?: string): Promise<IndicatorEvaluation[]> {
     const when = checkPeriod(period);
-    const { plan, rows, domain } = await this.load(planId);
-    const region = regionCode ?? plan.regionCode;
+    const loaded = await this.load(planId);
+    const region = regionCode ?? loaded.plan.regionCode;
     const values = await this.ctx.repos.values.listByPlan(planId, { regionCode: region, states: ['approved'] });
-    const results = evaluateIndicators(
-      domain,
-      { start: plan.periodStart, end: plan.periodEnd },
-      observationsOf(values),
-      when,
-    );
-    return rows.map((indicator, i) => {
-      const own = values.filter((v) => v.indicatorId === indicator.id && v.period <= formatPeriod(when));
-      const last = own.at(-1);
-      return {
-        indicator,
-        result: results[i] as EvaluationResult,
-        latest: last ? { period: last.period, value: last.value } : null,
-      };
-    });
+    return judge(loaded, values, when);
   }
 
   /** The cockpit: counts per status, roll-up by category, the behind list, and a category × county heat map. */
   async cockpit(planId: number, period: string) {
-    const { plan, rows, domain } = await this.load(planId);
-    const city = await this.evaluate(planId, period);
+    const when = checkPeriod(period);
+    const loaded = await this.load(planId);
+    const { plan, rows, domain } = loaded;
+    // One read of the plan and of its approved values serves the city and every county.
+    const all = await this.ctx.repos.values.listByPlan(planId, { states: ['approved'] });
+    const city = judge(
+      loaded,
+      all.filter((v) => v.regionCode === plan.regionCode),
+      when,
+    );
     const byCategory = rollUp(
       city.map((e) => ({ status: e.result.status, category: e.indicator.category ?? '其他' })),
       (e) => e.category,
@@ -99,15 +93,9 @@ export class EvaluationService {
     )[0];
     const behind = city.filter((e) => ['behind', 'seriously_behind', 'warning', 'failed'].includes(e.result.status));
     const counties = await this.ctx.repos.regions.list({ parentCode: plan.regionCode });
-    const all = await this.ctx.repos.values.listByPlan(planId, { states: ['approved'] });
     const heat = counties.map((county) => {
       const obs = observationsOf(all.filter((v) => v.regionCode === county.code));
-      const results = evaluateIndicators(
-        domain,
-        { start: plan.periodStart, end: plan.periodEnd },
-        obs,
-        checkPeriod(period),
-      );
+      const results = evaluateIndicators(domain, { start: plan.periodStart, end: plan.periodEnd }, obs, when);
       const groups = rollUp(
         results.map((r, i) => ({ status: r.status, category: rows[i]?.category ?? '其他' })),
         (e) => e.category,
@@ -144,6 +132,32 @@ export class EvaluationService {
       };
     });
   }
+}
+
+type Loaded = { plan: { periodStart: number; periodEnd: number }; rows: IndicatorRow[]; domain: Indicator[] };
+
+/** Evaluates every indicator on the given approved values; `latest` is the last value up to the period. */
+function judge(
+  loaded: Loaded,
+  values: IndicatorValueRow[],
+  when: ReturnType<typeof parsePeriod>,
+): IndicatorEvaluation[] {
+  const { plan, rows, domain } = loaded;
+  const results = evaluateIndicators(
+    domain,
+    { start: plan.periodStart, end: plan.periodEnd },
+    observationsOf(values),
+    when,
+  );
+  const upTo = formatPeriod(when);
+  return rows.map((indicator, i) => {
+    const last = values.filter((v) => v.indicatorId === indicator.id && v.period <= upTo).at(-1);
+    return {
+      indicator,
+      result: results[i] as EvaluationResult,
+      latest: last ? { period: last.period, value: last.value } : null,
+    };
+  });
 }
 
 function checkPeriod(period: string) {

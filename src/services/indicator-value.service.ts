@@ -39,6 +39,15 @@ const TRANSITIONS: Record<string, { from: ValueState[]; to: ValueState }> = {
   return: { from: ['submitted', 'approved'], to: 'returned' },
 };
 
+/** What a planning-office user calls each state and action, for messages. */
+const STATE_ZH: Record<ValueState, string> = {
+  draft: '草稿',
+  submitted: '已提交',
+  approved: '已审核',
+  returned: '已退回',
+};
+const ACTION_ZH: Record<string, string> = { submit: '提交', approve: '审核通过', return: '退回' };
+
 function previousPeriod(period: string): string | null {
   const p = tryParsePeriod(period);
   if (p?.frequency !== 'year') return null;
@@ -136,7 +145,7 @@ export class IndicatorValueService {
       if (v.version !== version) throw new LantuError('STALE_VERSION', undefined, { currentVersion: v.version });
       if (!rule.from.includes(v.state)) {
         throw new LantuError('VALIDATION_FAILED', {
-          zh: `当前状态“${v.state}”不能执行该操作`,
+          zh: `该数值当前为“${STATE_ZH[v.state]}”，不能${ACTION_ZH[action]}`,
           en: `a value in state “${v.state}” cannot be ${action === 'return' ? 'returned' : `${action}ted`}`,
         });
       }
