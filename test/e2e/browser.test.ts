@@ -1,9 +1,10 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, chromiumPath, REPO, type RunningServer, startServer } from '../helpers/server.ts';
+import { openPage } from '../helpers/browser.ts';
+import { chromiumPath, REPO, type RunningServer, startServer } from '../helpers/server.ts';
 
 /**
  * The browser part of issue 2: a planning-office user opens Lantu, reads the demo plan, switches language
@@ -42,14 +43,7 @@ describe.skipIf(!executablePath)('browser: plan list, reader, language, import',
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     server = await startServer();
-    browser = await chromium.launch({ executablePath: executablePath as string, args: CHROMIUM_ARGS });
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') consoleErrors.push(msg.text());
-    });
-    page.on('pageerror', (err) => consoleErrors.push(String(err)));
+    ({ browser, page } = await openPage(executablePath as string, consoleErrors, { timeout: 15_000 }));
   });
 
   afterAll(async () => {

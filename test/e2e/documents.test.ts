@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, chromiumPath, REPO, type RunningServer, startServer } from '../helpers/server.ts';
+import { openPage } from '../helpers/browser.ts';
+import { chromiumPath, REPO, type RunningServer, startServer } from '../helpers/server.ts';
 
 /** Issue 3 in the browser: the news pieces, their repairs, and the damaged spans of seed 002 shown as damaged. */
 const SHOTS = path.join(REPO, 'test-results', 'documents');
@@ -12,13 +13,12 @@ describe.skipIf(!executablePath)('browser: documents and their repairs', () => {
   let server: RunningServer;
   let browser: Browser;
   let page: Page;
+  const consoleErrors: string[] = [];
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     server = await startServer();
-    browser = await chromium.launch({ executablePath: executablePath as string, args: CHROMIUM_ARGS });
-    page = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' })).newPage();
-    page.setDefaultTimeout(15_000);
+    ({ browser, page } = await openPage(executablePath as string, consoleErrors));
   });
   afterAll(async () => {
     await browser?.close();

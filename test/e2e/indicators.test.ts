@@ -1,8 +1,9 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, chromiumPath, REPO, type RunningServer, startServer } from '../helpers/server.ts';
+import { openPage } from '../helpers/browser.ts';
+import { chromiumPath, REPO, type RunningServer, startServer } from '../helpers/server.ts';
 
 /**
  * The browser part of issue 5: a planning-office user reads the demo plan's indicators for 2024, filters
@@ -43,14 +44,7 @@ describe.skipIf(!executablePath)('browser: indicator monitoring, cockpit, data e
       items: { id: number; isDemo: boolean }[];
     };
     planId = String(plans.items.find((p) => p.isDemo)?.id);
-    browser = await chromium.launch({ executablePath: executablePath as string, args: CHROMIUM_ARGS });
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') consoleErrors.push(msg.text());
-    });
-    page.on('pageerror', (err) => consoleErrors.push(String(err)));
+    ({ browser, page } = await openPage(executablePath as string, consoleErrors, { timeout: 20_000 }));
   });
 
   afterAll(async () => {

@@ -1,8 +1,9 @@
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, chromiumPath, REPO, type RunningServer, startServer } from '../helpers/server.ts';
+import { openPage } from '../helpers/browser.ts';
+import { chromiumPath, REPO, type RunningServer, startServer } from '../helpers/server.ts';
 
 /**
  * The browser part of issue 4: a planning-office user reviews what Lantu extracted from the demo plan —
@@ -41,14 +42,7 @@ describe.skipIf(!executablePath)('browser: plan review', () => {
     rmSync(SHOTS, { recursive: true, force: true });
     mkdirSync(SHOTS, { recursive: true });
     server = await startServer();
-    browser = await chromium.launch({ executablePath: executablePath as string, args: CHROMIUM_ARGS });
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') consoleErrors.push(msg.text());
-    });
-    page.on('pageerror', (err) => consoleErrors.push(String(err)));
+    ({ browser, page } = await openPage(executablePath as string, consoleErrors, { timeout: 15_000 }));
   });
 
   afterAll(async () => {
