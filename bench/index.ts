@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -68,3 +68,30 @@ const lines = [
   '',
 ];
 if (only.length === 0) writeFileSync(path.join(dir, 'RESULTS.md'), lines.join('\n'));
+else if (process.env.BENCH_MERGE === '1') mergeResults(rows);
+
+/**
+ * `BENCH_MERGE=1 npm run bench -- NAME…`: rerun some files and replace their rows in RESULTS.md (by
+ * benchmark name; new names are added at the end), stating which files were rerun and when.
+ */
+function mergeResults(fresh: BenchResult[]): void {
+  const file = path.join(dir, 'RESULTS.md');
+  const text = readFileSync(file, 'utf8').split('\n');
+  const row = (r: BenchResult) =>
+    `| ${r.name} | ${r.value} | ${r.unit} | ${r.target} | ${r.pass ? 'yes' : 'no'}${r.note ? ` (${r.note})` : ''} |`;
+  const byName = new Map(fresh.map((r) => [r.name, r]));
+  const out = text.map((line) => {
+    const name = line.startsWith('| ') ? line.slice(2).split(' | ')[0] : undefined;
+    const r = name ? byName.get(name) : undefined;
+    if (!r) return line;
+    byName.delete(r.name);
+    return row(r);
+  });
+  const last = out.findLastIndex((l) => l.startsWith('| '));
+  out.splice(last + 1, 0, ...[...byName.values()].map(row));
+  const note = `Rerun on ${new Date().toISOString()}: ${files.join(', ')} (\`BENCH_MERGE=1\`); other rows as written before.`;
+  const at = out.findIndex((l) => l.startsWith('Written by'));
+  // One rerun note under the 'Written by' line, replaced by the next partial rerun.
+  out.splice(at + 1, out[at + 1]?.startsWith('Rerun on') ? 1 : 0, note);
+  writeFileSync(file, out.join('\n'));
+}

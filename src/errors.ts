@@ -23,6 +23,11 @@ export const ERROR_CODES = {
     en: 'No plan outline (chapters) was found in the document',
   },
   VALUE_INVALID: { status: 422, zh: '填报值未通过校验', en: 'The value did not pass validation' },
+  ASSIGNMENT_INVALID: {
+    status: 422,
+    zh: '省下达目标未通过校验',
+    en: 'The provincial assignments did not pass validation',
+  },
   IMPORT_FAILED: {
     status: 422,
     zh: '导入文件有错误，未保存任何数据',
@@ -57,6 +62,33 @@ export const ERROR_CODES = {
     en: 'This month’s investment is approved and frozen',
   },
   PROBLEM_CLOSED: { status: 409, zh: '该问题已销号', en: 'The problem is already closed' },
+  BULLETIN_ISSUED: {
+    status: 409,
+    zh: '通报已印发，不能再修改',
+    en: 'The bulletin has been issued and can no longer be changed',
+  },
+  EXPORT_TOO_LARGE: {
+    status: 422,
+    zh: '导出的项目过多，请缩小筛选范围',
+    en: 'Too many projects to export; narrow the filter',
+  },
+  RUBRIC_INVALID: { status: 422, zh: '考核细则不符合格式要求', en: 'The rubric is not valid' },
+  QUARTER_CLOSED: {
+    status: 409,
+    zh: '该季度考核已结束，评分不能再修改',
+    en: 'The quarter’s assessment is closed; its scores can no longer change',
+  },
+  TOUR_SCORE_INVALID: { status: 422, zh: '观摩评分不符合评分表', en: 'The tour scores do not fit the scoring sheet' },
+  EVENT_INVALID: {
+    status: 422,
+    zh: '签约或开工活动信息不正确',
+    en: 'The signing or groundbreaking event is not valid',
+  },
+  FACT_NOT_ACCEPTABLE: {
+    status: 422,
+    zh: '该事实不能作为指标数值采用',
+    en: 'This fact cannot be accepted as an indicator value',
+  },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

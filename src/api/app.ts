@@ -8,32 +8,50 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Database } from '../db/client.ts';
 import { LantuError } from '../errors.ts';
+import { BulletinService } from '../services/bulletin.service.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { DocumentService } from '../services/document.service.ts';
 import { EvaluationService } from '../services/evaluation.service.ts';
+import { FactService } from '../services/fact.service.ts';
+import { GroupKpiService } from '../services/group-kpi.service.ts';
 import { IndicatorService } from '../services/indicator.service.ts';
 import { IndicatorValueService } from '../services/indicator-value.service.ts';
 import { PlanService } from '../services/plan.service.ts';
 import { PlanReviewService } from '../services/plan-review.service.ts';
 import { ProjectService } from '../services/project.service.ts';
+import { ProjectApprovalService } from '../services/project-approval.service.ts';
+import { ProjectAttachmentService } from '../services/project-attachment.service.ts';
 import { ProjectExchangeService } from '../services/project-exchange.service.ts';
 import { ProjectInvestmentService } from '../services/project-investment.service.ts';
 import { ProjectProblemService } from '../services/project-problem.service.ts';
 import { QuarterService } from '../services/quarter.service.ts';
+import { QuarterEventService } from '../services/quarter-event.service.ts';
 import { RegionService } from '../services/region.service.ts';
 import { ReportService } from '../services/report.service.ts';
+import { RubricService } from '../services/rubric.service.ts';
+import { TourScoreService } from '../services/tour-score.service.ts';
 import { ValueExchangeService } from '../services/value-exchange.service.ts';
 import { registerAuthorization } from './auth.ts';
 import { registerErrorHandler } from './errors.ts';
+import { bulletinRoutes } from './routes/bulletin.routes.ts';
 import { documentRoutes } from './routes/document.routes.ts';
+import { factRoutes } from './routes/fact.routes.ts';
+import { groupKpiRoutes } from './routes/group-kpi.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
 import { indicatorRoutes } from './routes/indicator.routes.ts';
 import { planRoutes } from './routes/plan.routes.ts';
 import { planItemRoutes } from './routes/plan-item.routes.ts';
 import { projectRoutes } from './routes/project.routes.ts';
+import { projectApprovalRoutes } from './routes/project-approval.routes.ts';
+import { projectAttachmentRoutes } from './routes/project-attachment.routes.ts';
+import { projectInvestmentRoutes } from './routes/project-investment.routes.ts';
+import { projectListRoutes } from './routes/project-list.routes.ts';
 import { quarterRoutes } from './routes/quarter.routes.ts';
+import { quarterEventRoutes } from './routes/quarter-event.routes.ts';
 import { regionRoutes } from './routes/region.routes.ts';
 import { reportRoutes } from './routes/report.routes.ts';
+import { rubricRoutes } from './routes/rubric.routes.ts';
+import { tourScoreRoutes } from './routes/tour-score.routes.ts';
 import { valueRoutes } from './routes/value.routes.ts';
 import { valueExchangeRoutes } from './routes/value-exchange.routes.ts';
 
@@ -49,13 +67,21 @@ export interface ApiServices {
   indicators: IndicatorService;
   values: IndicatorValueService;
   evaluation: EvaluationService;
+  facts: FactService;
   exchange: ValueExchangeService;
   projects: ProjectService;
   projectExchange: ProjectExchangeService;
   investments: ProjectInvestmentService;
   problems: ProjectProblemService;
+  approvals: ProjectApprovalService;
+  attachments: ProjectAttachmentService;
   quarters: QuarterService;
+  groupKpis: GroupKpiService;
+  quarterEvents: QuarterEventService;
+  tourScores: TourScoreService;
+  rubrics: RubricService;
   reports: ReportService;
+  bulletins: BulletinService;
 }
 
 export function createApiServices(ctx: ServiceContext): ApiServices {
@@ -69,13 +95,21 @@ export function createApiServices(ctx: ServiceContext): ApiServices {
     indicators: new IndicatorService(ctx),
     values: new IndicatorValueService(ctx),
     evaluation: new EvaluationService(ctx),
+    facts: new FactService(ctx),
     exchange: new ValueExchangeService(ctx),
     projects: new ProjectService(ctx),
     projectExchange: new ProjectExchangeService(ctx),
     investments: new ProjectInvestmentService(ctx),
     problems: new ProjectProblemService(ctx),
+    approvals: new ProjectApprovalService(ctx),
+    attachments: new ProjectAttachmentService(ctx),
     quarters: new QuarterService(ctx),
+    groupKpis: new GroupKpiService(ctx),
+    quarterEvents: new QuarterEventService(ctx),
+    tourScores: new TourScoreService(ctx),
+    rubrics: new RubricService(ctx),
     reports: new ReportService(ctx),
+    bulletins: new BulletinService(ctx),
   };
 }
 
@@ -119,13 +153,23 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(healthRoutes(services));
       await api.register(regionRoutes(services));
       await api.register(documentRoutes(services));
+      await api.register(factRoutes(services));
       await api.register(planRoutes(services));
       await api.register(planItemRoutes(services));
       await api.register(indicatorRoutes(services));
       await api.register(valueExchangeRoutes(services));
+      await api.register(projectListRoutes(services));
       await api.register(projectRoutes(services));
+      await api.register(projectApprovalRoutes(services));
+      await api.register(projectAttachmentRoutes(services));
+      await api.register(projectInvestmentRoutes(services));
       await api.register(quarterRoutes(services));
+      await api.register(groupKpiRoutes(services));
+      await api.register(quarterEventRoutes(services));
+      await api.register(tourScoreRoutes(services));
+      await api.register(rubricRoutes(services));
       await api.register(reportRoutes(services));
+      await api.register(bulletinRoutes(services));
       await api.register(valueRoutes(services));
     },
     { prefix: '/api' },

@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
+import { bulletinCommands } from './bulletin.command.ts';
 import { extractCommand } from './extract.command.ts';
+import { factsCommandDefinition } from './fact.commands.ts';
 import { evaluateCommand, valuesImportCommand } from './indicator.commands.ts';
 import { reportFailure } from './output.ts';
 import { importCommand, plansCommand } from './plan.commands.ts';
@@ -85,6 +87,9 @@ program
   .action(evaluateCommand);
 
 program.addCommand(reportCommand());
+
+program.addCommand(factsCommandDefinition());
+program.addCommand(bulletinCommands());
 
 program
   .command('projects')

@@ -42,8 +42,12 @@ export async function quarterRankCommand(opts: {
       const service = new QuarterService(ctx);
       const groupings: RankBy[] = opts.by ? [opts.by] : ['county', 'zone'];
       const rows = [];
+      const heads: string[] = [];
       for (const by of groupings) {
         const r = await service.ranking(opts.year, opts.quarter, by, opts.city);
+        heads.push(
+          `# ${by === 'county' ? '县' : '区'}：考核细则 ${r.rubric.id} 第${r.rubric.version}版${r.rubric.bound ? '' : '（当前版本，未锁定）'}；${r.tourScores ? '含观摩评分' : '观摩评分暂缺'}`,
+        );
         for (const e of r.entries) {
           rows.push({
             region: e.region,
@@ -51,6 +55,7 @@ export async function quarterRankCommand(opts: {
             score: e.score,
             rank: e.rank,
             previousRank: e.previousRank,
+            tourScore: e.tour?.score ?? null,
             kpis: {
               landingRate: e.kpis.landingRate,
               startRate: e.kpis.startRate,
@@ -61,11 +66,13 @@ export async function quarterRankCommand(opts: {
         }
       }
       // the stable contract: counties first, then zones (a zone's code is its name)
-      if (opts.json) return printJson(rows.map(({ by: _by, ...r }) => r));
+      // (the tour score is in the text output only: the JSON keys are a published contract)
+      if (opts.json) return printJson(rows.map(({ by: _by, tourScore: _t, ...r }) => r));
+      process.stdout.write(`${heads.join('\n')}\n`);
       const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
       for (const r of rows) {
         process.stdout.write(
-          `${r.by === 'county' ? '县' : '区'}\t${r.rank}\t${r.previousRank ?? '—'}\t${r.score.toFixed(2)}\t${r.region.name}\t签约落地${pct(r.kpis.landingRate)}\t开工${pct(r.kpis.startRate)}\t投资完成${pct(r.kpis.investmentCompletionRate)}\t投产${pct(r.kpis.productionRate)}\n`,
+          `${r.by === 'county' ? '县' : '区'}\t${r.rank}\t${r.previousRank ?? '—'}\t${r.score.toFixed(2)}\t${r.region.name}\t观摩${r.tourScore ?? '—'}\t签约落地${pct(r.kpis.landingRate)}\t开工${pct(r.kpis.startRate)}\t投资完成${pct(r.kpis.investmentCompletionRate)}\t投产${pct(r.kpis.productionRate)}\n`,
         );
       }
     },

@@ -4,6 +4,7 @@ import { loadConfig } from '../config.ts';
 import { connectDatabase } from '../db/client.ts';
 import { startServices } from '../services/bootstrap.ts';
 import { createContext } from '../services/context.ts';
+import { ProjectService } from '../services/project.service.ts';
 import { ensureWebBuilt, WEB_DIST } from './web-build.ts';
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -25,7 +26,17 @@ export async function serveCommand(opts: { port?: number; buildWeb?: boolean; de
   const port = new URL(address).port;
   say(`蓝图 Lantu 已启动 / is running: http://localhost:${port}`);
   say(`接口文档 / API docs: http://localhost:${port}/api/docs`);
+  // today's stored warning lights are kept current in the background (a new day, a large import)
+  const projects = new ProjectService(started.ctx);
+  const keepLights = () =>
+    projects
+      .refreshTodayLights()
+      .catch((e: unknown) => app.log.warn({ err: e }, 'refreshing the stored lights failed'));
+  void keepLights();
+  const lightsTimer = setInterval(keepLights, 5 * 60_000);
+  lightsTimer.unref();
   const shutdown = async () => {
+    clearInterval(lightsTimer);
     await app.close();
     await started.database.close();
     process.exit(0);

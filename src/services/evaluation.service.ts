@@ -1,3 +1,4 @@
+import { ValueGridRepository } from '../db/repositories/value-grid.repository.ts';
 import type { IndicatorRow, IndicatorValueRow } from '../db/schema.ts';
 import {
   DEFAULT_EVALUATION_CONFIG,
@@ -10,9 +11,18 @@ import {
   STATUS_LABELS,
   type Target,
 } from '../domain/evaluation/index.ts';
-import { formatPeriod, parsePeriod, periodRange } from '../domain/period.ts';
+import {
+  firstPeriodOf,
+  formatPeriod,
+  parsePeriod,
+  periodEnd,
+  periodRange,
+  toFrequency,
+  tryParsePeriod,
+} from '../domain/period.ts';
 import { LantuError } from '../errors.ts';
 import type { ServiceContext } from './context.ts';
+import { evaluationCacheFor, evaluationKey } from './evaluation-cache.ts';
 
 export interface IndicatorEvaluation {
   indicator: IndicatorRow;
@@ -51,6 +61,16 @@ function observationsOf(values: IndicatorValueRow[]): Map<string, Observation[]>
   return map;
 }
 
+/** The indicator list of a plan at a period in one region, as the monitoring page asks for it. */
+export interface EvaluatedList {
+  planId: number;
+  period: string;
+  regionCode: string;
+  /** plans.data_version the list was computed at (its cache key). */
+  dataVersion: number;
+  items: readonly IndicatorEvaluation[];
+}
+
 export class EvaluationService {
   constructor(private readonly ctx: ServiceContext) {}
 
@@ -62,13 +82,47 @@ export class EvaluationService {
     return { plan, rows, domain: rows.map((r) => toDomainIndicator(r, idByKey)) };
   }
 
-  /** Status of every indicator of a plan at a period, judged on approved values only. */
-  async evaluate(planId: number, period: string, regionCode?: string): Promise<IndicatorEvaluation[]> {
+  /** Status of every indicator of a plan at a period, judged on approved values only (shared, read-only). */
+  async evaluate(planId: number, period: string, regionCode?: string): Promise<readonly IndicatorEvaluation[]> {
+    return (await this.list(planId, period, regionCode)).items;
+  }
+
+  /**
+   * The indicator list, from the per-process cache when the plan's data has not changed since: one
+   * read of the plans row (its data_version, bumped by every write to the plan's indicators and values)
+   * decides, so a list is never served stale, also when other processes write. On a miss, the
+   * indicators and the region's approved values are read at once, and the promise itself is cached so
+   * that concurrent requests for the same list wait for one evaluation instead of each doing it.
+   */
+  async list(planId: number, period: string, regionCode?: string): Promise<EvaluatedList> {
     const when = checkPeriod(period);
-    const loaded = await this.load(planId);
-    const region = regionCode ?? loaded.plan.regionCode;
-    const values = await this.ctx.repos.values.listByPlan(planId, { regionCode: region, states: ['approved'] });
-    return judge(loaded, values, when);
+    const plan = await new ValueGridRepository(this.ctx.database.db).planHead(planId);
+    if (!plan) throw new LantuError('NOT_FOUND', { zh: `规划 ${planId}`, en: `plan ${planId}` });
+    const region = regionCode ?? plan.regionCode;
+    const key = evaluationKey({
+      planId,
+      period: formatPeriod(when),
+      regionCode: region,
+      dataVersion: plan.dataVersion,
+      planVersion: plan.version,
+    });
+    const cache = evaluationCacheFor(this.ctx.database);
+    const cached = cache.get(key) as Promise<EvaluatedList> | undefined;
+    if (cached) return cached;
+    const computing = (async (): Promise<EvaluatedList> => {
+      const [rows, values] = await Promise.all([
+        this.ctx.repos.indicators.listByPlan(planId),
+        this.ctx.repos.values.listByPlan(planId, { regionCode: region, states: ['approved'] }),
+      ]);
+      const idByKey = new Map(rows.map((r) => [r.key, String(r.id)]));
+      const loaded = { plan, rows, domain: rows.map((r) => toDomainIndicator(r, idByKey)) };
+      const items = Object.freeze(judge(loaded, values, when));
+      return { planId, period: formatPeriod(when), regionCode: region, dataVersion: plan.dataVersion, items };
+    })();
+    cache.set(key, computing);
+    // A failed evaluation is not kept: the next request tries again.
+    computing.catch(() => cache.delete(key));
+    return computing;
   }
 
   /** The cockpit: counts per status, roll-up by category, the behind list, and a category × county heat map. */
@@ -105,7 +159,7 @@ export class EvaluationService {
     return { plan, period, counts, byCategory, behind, heat };
   }
 
-  /** One indicator over the plan's years: the path, the actual values and the status at each year. */
+  /** One indicator over the plan's periods (years, or its quarters or months): path, values, status at each. */
   async trajectory(indicatorId: number, regionCode?: string) {
     const row = await this.ctx.repos.indicators.get(indicatorId);
     if (!row) throw new LantuError('NOT_FOUND', { zh: `指标 ${indicatorId}`, en: `indicator ${indicatorId}` });
@@ -115,8 +169,12 @@ export class EvaluationService {
       (v) => v.regionCode === (regionCode ?? plan.regionCode) && v.state === 'approved',
     );
     const obs = values.map((v) => ({ period: v.period, value: v.value }));
-    const years = periodRange(parsePeriod(String(plan.periodStart)), parsePeriod(String(plan.periodEnd)));
     const span = { start: plan.periodStart, end: plan.periodEnd };
+    // In the indicator's own frequency: a quarterly indicator is followed quarter by quarter.
+    const years = periodRange(
+      firstPeriodOf(span, row.frequency),
+      toFrequency(parsePeriod(String(plan.periodEnd)), row.frequency),
+    );
     return years.map((y) => {
       const r = evaluateIndicator(ind, span, obs, y, DEFAULT_EVALUATION_CONFIG);
       const reported = obs.find((o) => o.period === formatPeriod(y))?.value ?? null;
@@ -149,9 +207,24 @@ function judge(
     observationsOf(values),
     when,
   );
-  const upTo = formatPeriod(when);
+  // Up to the period's end in time, not in text order: at 2024Q3 the year 2024 has not ended yet.
+  const upTo = periodEnd(when) + 1e-9;
+  const ends = new Map<string, number>();
+  const endOf = (p: string) => {
+    let e = ends.get(p);
+    if (e === undefined) {
+      const parsed = tryParsePeriod(p);
+      e = parsed ? periodEnd(parsed) : Number.POSITIVE_INFINITY;
+      ends.set(p, e);
+    }
+    return e;
+  };
   return rows.map((indicator, i) => {
-    const last = values.filter((v) => v.indicatorId === indicator.id && v.period <= upTo).at(-1);
+    let last: IndicatorValueRow | undefined;
+    for (const v of values) {
+      if (v.indicatorId !== indicator.id || endOf(v.period) > upTo) continue;
+      if (!last || endOf(v.period) >= endOf(last.period)) last = v;
+    }
     return {
       indicator,
       result: results[i] as EvaluationResult,

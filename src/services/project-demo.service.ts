@@ -3,6 +3,7 @@ import type { NewProjectInvestment } from '../db/repositories/project-investment
 import type { NewProjectProblem } from '../db/repositories/project-problem.repository.ts';
 import type { ServiceContext } from './context.ts';
 import { ProjectService } from './project.service.ts';
+import { loadDetailDemo } from './project-detail-demo.service.ts';
 
 /**
  * Demo progress for the demo plan's projects (示例数据, every row is_demo): libraries, milestones,
@@ -274,6 +275,8 @@ export class ProjectDemo {
       const idOf = rows.map((r) => byKey.get(r.itemKey ?? null) as number);
       await repos.investments.insertMany(investments.map(({ row, ...v }) => ({ ...v, projectId: idOf[row]! })));
       await repos.problems.insertMany(problems.map(({ row, ...v }) => ({ ...v, projectId: idOf[row]! })));
+      // checklists (要素保障) and a few progress photos: project-detail-demo.service.ts
+      await loadDetailDemo(repos, saved, DEMO_TODAY);
       await repos.audit.record({
         actor: DEMO_ACTOR,
         action: 'demo.load',

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { ProjectFilter } from '../db/repositories/project.repository.ts';
 import type { ProjectRow } from '../db/schema.ts';
-import { checkTransition, LIBRARIES, LIBRARY_NAMES, type Library } from '../domain/projects/index.ts';
+import { checkTransition, defaultChecklist, LIBRARIES, LIBRARY_NAMES, type Library } from '../domain/projects/index.ts';
 import { LantuError } from '../errors.ts';
 import { decodeText } from '../text/decode.ts';
 import type { ServiceContext } from './context.ts';
@@ -284,6 +284,8 @@ export class ProjectExchangeService {
           entityId: String(row.id),
           after: { ...patch, library, from: 'import' },
         });
+        // a new project starts with the usual approvals checklist, as one made in the form does
+        await repos.approvals.insertMany(defaultChecklist(row.id, actor));
         created++;
       }
       for (const { project, fields } of updates) {

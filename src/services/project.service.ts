@@ -1,8 +1,20 @@
-import type { NewProject, ProjectFilter, ProjectListRow, ProjectPatch } from '../db/repositories/project.repository.ts';
+import type {
+  LightState,
+  ListQuery,
+  NewProject,
+  ProjectFilter,
+  ProjectListRow,
+  ProjectPatch,
+  Schedule,
+  ScheduledRow,
+} from '../db/repositories/project.repository.ts';
 import type { PlanItemRow, ProjectRow, RegionRow } from '../db/schema.ts';
 import {
   checkTransition,
+  DEFAULT_LIGHT_BANDS,
+  defaultChecklist,
   isIsoDate,
+  LIBRARIES,
   type Library,
   MILESTONE_NAMES,
   type Milestone,
@@ -15,15 +27,26 @@ import {
   warningLight,
 } from '../domain/projects/index.ts';
 import { LantuError } from '../errors.ts';
+import { projectListWorkbook } from '../reports/project-list.xlsx.ts';
 import type { Repositories, ServiceContext } from './context.ts';
+import {
+  CACHED_PAGE_MAX,
+  countOnce,
+  projectListCacheFor,
+  projectListKey,
+  readTogether,
+  refreshLightsOnce,
+} from './project-list-cache.ts';
 
 /** The service's clock: injected so tests (and demo loading) can fix "today". */
 export type Clock = () => Date;
 
 /** Today as `YYYY-MM-DD` in China Standard Time, where the offices work (a date, not an instant). */
 export function isoToday(clock: Clock): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(clock());
+  return CST_DATE.format(clock());
 }
+// built once: a new Intl.DateTimeFormat per call cost more than a cached list page (issue 6 bench)
+const CST_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' });
 
 /** Milestone ↔ column. */
 export const MILESTONE_COLUMNS = {
@@ -157,6 +180,9 @@ export class ProjectService {
       }
       const county = regions.find(typeof d.county === 'string' ? d.county : null);
       const group = typeof d.group === 'string' && d.group ? d.group : null;
+      // a box grouped by industry cluster (专栏4 十大产业集群: "新材料产业集群。北方铜业…") names the
+      // cluster each project serves: it is the project's chain for 链长制 and the chain KPIs
+      const chain = group && /(集群|产业链)$/.test(group) ? group : null;
       const source = d.source as { text?: string } | undefined;
       drafts.push({
         box,
@@ -170,6 +196,7 @@ export class ProjectService {
           programme: [box, d.boxTitle, group ? `· ${group}` : null].filter(Boolean).join(' '),
           regionCode: county?.code ?? plan.regionCode,
           zone: typeof d.zone === 'string' && d.zone ? d.zone : null,
+          chain,
           library: 'conceived',
           sourceText: item.sourceText ?? source?.text ?? null,
           isDemo: plan.isDemo,
@@ -199,6 +226,8 @@ export class ProjectService {
           after: { from: 'plan', planId, itemKey: r.itemKey, name: r.name, programme: r.programme },
         })),
       );
+      // every project from the plan starts with the usual approvals checklist (decision: domain/projects/approvals.ts)
+      await repos.approvals.insertMany(rows.flatMap((r) => defaultChecklist(r.id, actor)));
       const merged = drafts.reduce((n, d) => n + d.mergedKeys.length, 0);
       return { created: rows.length, existing: drafts.length - fresh.length, merged };
     });
@@ -290,6 +319,7 @@ export class ProjectService {
         library,
       });
       await repos.audit.record({ actor, action: 'create', entity: 'project', entityId: String(row.id), after: patch });
+      await repos.approvals.insertMany(defaultChecklist(row.id, actor));
       return row;
     });
   }
@@ -365,12 +395,146 @@ export class ProjectService {
     return row;
   }
 
-  async list(filter: ProjectFilter, page: number, pageSize: number) {
-    const [items, total] = await Promise.all([
-      this.ctx.repos.projects.list(filter, { limit: pageSize, offset: (page - 1) * pageSize }),
-      this.ctx.repos.projects.count(filter),
-    ]);
-    return { items, total, page, pageSize };
+  /** The light's year on `asOf` (default today): its planned investment and the months reported so far. */
+  schedule(asOf?: string): Schedule {
+    const today = asOf ?? this.today();
+    return {
+      year: Number(today.slice(0, 4)),
+      monthsElapsed: monthsElapsed(today),
+      today,
+      bands: DEFAULT_LIGHT_BANDS,
+    };
+  }
+
+  /**
+   * The data version, and whether stored lights can serve this schedule: only today's (another day's
+   * lights are summed per request, as they were before the table existed).
+   */
+  private async lightState(schedule: Schedule): Promise<LightState> {
+    if (schedule.today !== this.today()) {
+      return { dataVersion: await this.ctx.repos.projects.dataVersion(), fresh: false, wholeTable: false };
+    }
+    return readTogether(this.ctx.database, `lights|${schedule.today}`, () =>
+      this.ctx.repos.projects.lightState(schedule),
+    );
+  }
+
+  /**
+   * Brings today's stored lights up to date. The server calls it at start and every few minutes, so
+   * the first list request of a day (or after a large import) does not wait for the recomputation.
+   */
+  async refreshTodayLights(): Promise<number> {
+    const schedule = this.schedule();
+    const state = await this.ctx.repos.projects.lightState(schedule);
+    if (state.fresh) return 0;
+    return refreshLightsOnce(this.ctx.database, () => this.ctx.repos.projects.refreshLights(schedule));
+  }
+
+  /** Refreshes today's stored lights if they are behind (one refresh at a time per process); false for another day. */
+  private async storedLights(schedule: Schedule, state: LightState): Promise<boolean> {
+    if (schedule.today !== this.today()) return false;
+    if (!state.fresh) await refreshLightsOnce(this.ctx.database, () => this.ctx.repos.projects.refreshLights(schedule));
+    return true;
+  }
+
+  /**
+   * A page of the project list, each row with its warning light (the same rule and inputs as the
+   * project's detail) computed from two statements, never one request per row.
+   */
+  async list(filter: ProjectFilter, page: number, pageSize: number, opts: ListOptions = {}): Promise<ProjectListPage> {
+    const schedule = this.schedule(opts.asOf);
+    const q: ListQuery = { limit: pageSize, offset: (page - 1) * pageSize, sort: opts.sort, order: opts.order };
+    // the version is read BEFORE the page: a write committing in between can only put newer rows
+    // under the older version's key, never older rows under the newer one (see project-list-cache.ts)
+    const cacheable = pageSize <= CACHED_PAGE_MAX;
+    const state = await this.lightState(schedule);
+    const dataVersion = cacheable ? state.dataVersion : -1;
+    const cache = projectListCacheFor(this.ctx.database);
+    const key = projectListKey({ filter, query: q, asOf: schedule.today, dataVersion });
+    if (cacheable) {
+      const hit = cache.get(key) as ProjectListPage | undefined;
+      if (hit) return hit;
+    }
+    // the filter's total is the same on every page (and, without a light filter, on every day)
+    const totalKey = `total|${projectListKey({ filter, query: { limit: 0, offset: 0 }, asOf: filter.light ? schedule.today : '', dataVersion })}`;
+    const cached = cacheable ? (cache.get(totalKey) as number | undefined) : undefined;
+    const stored = await this.storedLights(schedule, state);
+    // requests for pages of one filter arriving together (after a write emptied the cache for them)
+    // share one count
+    const knownTotal =
+      cached ??
+      (cacheable && (stored || !filter.light)
+        ? countOnce(this.ctx.database, totalKey, () => this.ctx.repos.projects.total(filter, stored))
+        : undefined);
+    const { rows, total } = await this.ctx.repos.projects.listScheduled(filter, q, schedule, knownTotal, stored);
+    if (cacheable && cached === undefined) cache.set(totalKey, total);
+    const out: ProjectListPage = {
+      items: rows.map((r) => withLight(r, schedule)),
+      total,
+      page,
+      pageSize,
+      asOf: schedule.today,
+      dataVersion,
+    };
+    if (cacheable) cache.set(key, out);
+    return out;
+  }
+
+  /**
+   * The list as an Excel file: every project of the filter (in the list's order) with its light and
+   * reasons. Refused above {@link EXPORT_MAX_ROWS} rows, asking for a narrower filter.
+   */
+  async exportList(filter: ProjectFilter, opts: ListOptions = {}): Promise<{ bytes: Buffer; rows: number }> {
+    const schedule = this.schedule(opts.asOf);
+    const stored = await this.storedLights(schedule, await this.lightState(schedule));
+    const { rows, total } = await this.ctx.repos.projects.listScheduled(
+      filter,
+      { limit: EXPORT_MAX_ROWS, offset: 0, sort: opts.sort, order: opts.order },
+      schedule,
+      undefined,
+      stored,
+    );
+    if (total > EXPORT_MAX_ROWS) {
+      throw new LantuError(
+        'EXPORT_TOO_LARGE',
+        {
+          zh: `筛选结果共 ${total} 个项目，超过一次导出上限 ${EXPORT_MAX_ROWS} 个，请按县、库或预警灯缩小范围`,
+          en: `${total} projects match, more than the ${EXPORT_MAX_ROWS} one export may hold; narrow the filter by county, library or light`,
+        },
+        { total, max: EXPORT_MAX_ROWS },
+      );
+    }
+    const items = rows.map((r) => withLight(r, schedule));
+    const bytes = await projectListWorkbook(items, { asOf: schedule.today, filter: { ...filter }, total });
+    return { bytes, rows: items.length };
+  }
+
+  /**
+   * The pipeline funnel of the filter's projects (the library filter itself is ignored so every stage
+   * stays clickable): projects and investment now in each library, those that reached at least that
+   * stage (the funnel's width), and the same per county.
+   */
+  async pipeline(filter: ProjectFilter, asOf?: string) {
+    const { library: _ignored, ...rest } = filter;
+    const schedule = this.schedule(asOf);
+    const stored = rest.light ? await this.storedLights(schedule, await this.lightState(schedule)) : false;
+    const groups = await this.ctx.repos.projects.pipeline(rest, schedule, stored);
+    const stages = funnelStages(groups);
+    const byRegion = new Map<string, { code: string | null; name: string | null; groups: typeof groups }>();
+    for (const g of groups) {
+      const key = g.regionCode ?? '';
+      const entry = byRegion.get(key) ?? { code: g.regionCode, name: g.regionName, groups: [] };
+      entry.groups.push(g);
+      byRegion.set(key, entry);
+    }
+    const regions = [...byRegion.values()]
+      .map((r) => ({ code: r.code, name: r.name, stages: funnelStages(r.groups) }))
+      .sort((a, b) => (a.code ?? '').localeCompare(b.code ?? ''));
+    return { stages, regions, total: stages[0]?.reached ?? 0 };
+  }
+
+  facets() {
+    return this.ctx.repos.projects.facets();
   }
 
   /** The project with its months, problems (with escalation), warning light and change history. */
@@ -383,29 +547,11 @@ export class ProjectService {
       // the project's own changes and those of its months and problems, newest first
       this.ctx.repos.projects.changesSince([id], new Date(0)),
     ]);
-    const year = Number(today.slice(0, 4));
-    const elapsed = monthsElapsed(today);
-    const thisYear = investments.filter((i) => i.year === year);
+    const schedule = this.schedule(today);
+    const thisYear = investments.filter((i) => i.year === schedule.year);
     const planned = thisYear.reduce((s, i) => s + i.planned, 0);
-    const done = thisYear.filter((i) => i.month <= elapsed).reduce((s, i) => s + i.completed, 0);
-    const m = milestonesOf(project);
-    const plannedPairs: Array<[Milestone, string | null]> = [
-      ['started', project.plannedStartOn],
-      ['in_production', project.plannedProductionOn],
-      ['at_capacity', project.plannedCapacityOn],
-    ];
-    const plannedMilestones = plannedPairs.flatMap(([k, d]) =>
-      d !== null && d <= today ? [{ name: MILESTONE_NAMES[k], planned: d, actual: m[k] ?? null }] : [],
-    );
-    const light = warningLight(
-      {
-        plannedAnnualInvestment: planned,
-        completedInvestmentYtd: done,
-        monthsElapsed: elapsed,
-        milestones: plannedMilestones,
-      },
-      today,
-    );
+    const done = thisYear.filter((i) => i.month <= schedule.monthsElapsed).reduce((s, i) => s + i.completed, 0);
+    const light = projectLight(project, planned, done, schedule);
     return {
       project,
       investments,
@@ -465,6 +611,85 @@ export class ProjectService {
     if (!row) throw new LantuError('NOT_FOUND', { zh: `项目 ${id}`, en: `project ${id}` });
     return row;
   }
+}
+
+export interface ListOptions {
+  sort?: ListQuery['sort'];
+  order?: ListQuery['order'];
+  /** The day the lights are judged on (default today), as on the detail. */
+  asOf?: string | undefined;
+}
+
+/** One export holds at most this many rows: ExcelJS builds the workbook in memory. */
+export const EXPORT_MAX_ROWS = 20_000;
+
+/**
+ * The warning light of a project from the year's investment sums: the one rule for the detail, the
+ * list and the export (src/domain/projects/warning.ts), so the three never disagree.
+ */
+export function projectLight(project: ProjectRow, planned: number, done: number, schedule: Schedule) {
+  const m = milestonesOf(project);
+  const plannedPairs: Array<[Milestone, string | null]> = [
+    ['started', project.plannedStartOn],
+    ['in_production', project.plannedProductionOn],
+    ['at_capacity', project.plannedCapacityOn],
+  ];
+  const plannedMilestones = plannedPairs.flatMap(([k, d]) =>
+    d !== null && d <= schedule.today ? [{ name: MILESTONE_NAMES[k], planned: d, actual: m[k] ?? null }] : [],
+  );
+  return warningLight(
+    {
+      plannedAnnualInvestment: planned,
+      completedInvestmentYtd: done,
+      monthsElapsed: schedule.monthsElapsed,
+      milestones: plannedMilestones,
+    },
+    schedule.today,
+    schedule.bands,
+  );
+}
+
+export type ListedProject = ReturnType<typeof withLight>;
+
+/** A page of the list; cached pages are shared between requests, so callers never mutate one. */
+export interface ProjectListPage {
+  items: ListedProject[];
+  total: number;
+  page: number;
+  pageSize: number;
+  asOf: string;
+  /** The projects data version the page was read at (its cache key); -1 for an uncached large page. */
+  dataVersion: number;
+}
+
+/** A list row with its light and the light's inputs (provenance: which year, which months, which sums). */
+function withLight(r: ScheduledRow, schedule: Schedule) {
+  const { plannedYear, completedYtd, ...project } = r;
+  return {
+    project,
+    light: projectLight(project, plannedYear, completedYtd, schedule),
+    schedule: { year: schedule.year, monthsElapsed: schedule.monthsElapsed, plannedYear, completedYtd },
+  };
+}
+
+/** Per library: projects now in it, and projects that reached at least it (the funnel narrows). */
+function funnelStages(groups: Array<{ library: Library; projects: number; investment: number }>) {
+  const now = LIBRARIES.map((l) => {
+    const mine = groups.filter((g) => g.library === l);
+    return {
+      library: l,
+      projects: mine.reduce((s, g) => s + g.projects, 0),
+      investment: mine.reduce((s, g) => s + g.investment, 0),
+    };
+  });
+  return now.map((st, i) => {
+    const later = now.slice(i);
+    return {
+      ...st,
+      reached: later.reduce((s, x) => s + x.projects, 0),
+      reachedInvestment: later.reduce((s, x) => s + x.investment, 0),
+    };
+  });
 }
 
 function data(item: PlanItemRow): Record<string, unknown> {

@@ -1,24 +1,28 @@
+import type { RankingGroupRow } from '../db/repositories/quarter.repository.ts';
 import type { ProjectRow } from '../db/schema.ts';
 import {
   aggregateInvestment,
-  computeKpisByGroupings,
-  DEFAULT_RUBRIC,
-  type GroupKpis,
+  isKpiKey,
+  KPI_KEYS,
+  type KpiKey,
+  type KpiLine,
   type KpiPeriod,
   type KpiProject,
-  problemStatus,
+  kpiBreakdown,
   type RegionInput,
   type RegionScore,
   type Rubric,
   rankWithPrevious,
   scoreRegions,
+  type TourResult,
 } from '../domain/projects/index.ts';
+import { type LeaderChanges, leaderChanges } from '../domain/projects/leader-changes.ts';
 import { LantuError } from '../errors.ts';
-import type { ServiceContext } from './context.ts';
-import { milestonesOf } from './project.service.ts';
+import type { Repositories, ServiceContext } from './context.ts';
+import { RubricService } from './rubric.service.ts';
+import { TourScoreService } from './tour-score.service.ts';
 
 export type RankBy = 'county' | 'zone';
-type YearFigures = Array<{ projectId: number; month: number; planned: number; completed: number }>;
 
 export interface RankingEntry {
   region: { code: string; name: string };
@@ -38,6 +42,8 @@ export interface RankingEntry {
   };
   items: RegionScore['items'];
   deductions: RegionScore['deductions'];
+  /** The inspection tour behind the `tourScore` item: judges, dropped marks, trimmed mean; null without scores. */
+  tour: TourResult | null;
 }
 
 export interface Ranking {
@@ -45,10 +51,49 @@ export interface Ranking {
   quarter: number;
   by: RankBy;
   period: KpiPeriod;
-  rubric: { id: string; version: number };
-  /** Whether inspection-tour scores were available (they are not stored yet: see the class comment). */
+  /** The rubric the quarter was scored with; `bound` false while no score fixed it (current rubric, provisional). */
+  rubric: { id: string; version: number; name: { zh: string; en: string }; bound: boolean };
+  state: 'open' | 'closed';
+  /** Whether any judge scored this quarter's tour for this grouping (else the tour item is 0 for all). */
   tourScores: boolean;
   entries: RankingEntry[];
+}
+
+/** One project behind a KPI figure of the ranking (kpiBreakdown's line, with the project's name and place). */
+export interface KpiProjectLine extends Omit<KpiLine, 'id'> {
+  id: number;
+  name: string;
+  library: ProjectRow['library'];
+  region: { code: string; name: string } | null;
+  zone: string | null;
+}
+
+/** The projects behind one KPI of one county or zone in a quarter's ranking. */
+export interface KpiProjects {
+  year: number;
+  quarter: number;
+  by: RankBy;
+  period: KpiPeriod;
+  kpi: KpiKey;
+  region: { code: string; name: string };
+  numerator: number;
+  denominator: number;
+  rate: number | null;
+  projects: KpiProjectLine[];
+}
+
+const KPI_NAMES: Record<KpiKey, string> = {
+  landingRate: '签约落地率',
+  startRate: '开工率',
+  investmentCompletionRate: '投资完成率',
+  productionRate: '投产率',
+  capacityRate: '达产率',
+};
+
+export interface BoundRubric {
+  rubric: Rubric;
+  bound: boolean;
+  state: 'open' | 'closed';
 }
 
 const QUARTER_END = ['03-31', '06-30', '09-30', '12-31'];
@@ -57,23 +102,32 @@ export function quarterPeriod(year: number, quarter: number): KpiPeriod {
   return { from: `${year}-01-01`, to: `${year}-${QUARTER_END[quarter - 1]}`, year, throughMonth: quarter * 3 };
 }
 
+export function previousQuarter(year: number, quarter: number): { year: number; quarter: number } {
+  return quarter === 1 ? { year: year - 1, quarter: 4 } : { year, quarter: quarter - 1 };
+}
+
 /**
  * The quarter's assessment (五个一 考核): KPIs per county or development zone for the year to the
- * quarter's end, scored with the rubric and ranked, beside the previous quarter's rank (Q1 compares
- * with Q4 of the year before). A project's planned annual investment is the sum of its monthly
- * planned figures for the year; completed investment counts through the quarter's last month.
+ * quarter's end, plus the inspection-tour score, scored with the quarter's rubric and ranked beside
+ * the previous quarter's rank (Q1 compares with Q4 of the year before). A project's planned annual
+ * investment is the sum of its monthly planned figures for the year; completed investment counts
+ * through the quarter's last month — both summed in SQL (QuarterRepository.rankingProjects), so the
+ * ranking reads one row per project whatever the number of monthly reports.
  * City-level projects (the city's own code) count in no county; projects outside a zone in no zone.
  * Every county of the city is ranked, with null KPIs (0 points) where it has nothing in the period.
  *
- * Tour scores (观摩评分) are not stored in this first version. Decision: the rubric's tour item is
- * kept and scores 0 for every region (input absent → "no data, 0 points"), so the ranking is decided
- * by the measured items alone and the rubric's weights stay those of the published version; the
- * reply says `tourScores: false` so a bulletin can print "观摩评分暂缺".
+ * Rubric: a quarter is bound to the current rubric version when it is first scored (a tour score is
+ * entered, or the quarter is closed) and keeps that version; an unbound quarter is shown with the
+ * current rubric and says `bound: false`. Each quarter (the previous one too) is scored with its own.
+ * Tour: the `tourScore` input is the trimmed mean of the judges' totals as a percentage of the sheet
+ * maximum; a region nobody scored has no tour input ("no data, 0 points"), and `tourScores` says
+ * whether anyone scored at all, so a bulletin can print "观摩评分暂缺".
+ * Passing a rubric to the constructor scores every quarter with it instead (benchmarks, what-ifs).
  */
 export class QuarterService {
   constructor(
     private readonly ctx: ServiceContext,
-    private readonly rubric: Rubric = DEFAULT_RUBRIC,
+    private readonly rubricOverride?: Rubric,
   ) {}
 
   /** The city whose counties are ranked: given, or the region of the most recent plan. */
@@ -88,36 +142,225 @@ export class QuarterService {
     return { code: plan.regionCode, name: plan.regionName };
   }
 
-  async ranking(year: number, quarter: number, by: RankBy, cityCode?: string): Promise<Ranking> {
-    if (!Number.isInteger(quarter) || quarter < 1 || quarter > 4) {
-      throw new LantuError('VALIDATION_FAILED', { zh: `季度${quarter}无效`, en: `quarter ${quarter} is not valid` });
+  /** The rubric a quarter is scored with: its bound version, else the current one (not yet bound). */
+  async rubricOf(year: number, quarter: number, repos: Repositories = this.ctx.repos): Promise<BoundRubric> {
+    checkQuarter(quarter);
+    const q = await repos.quarters.get(year, quarter);
+    if (this.rubricOverride) return { rubric: this.rubricOverride, bound: false, state: q?.state ?? 'open' };
+    const rubrics = new RubricService(this.ctx);
+    if (q) return { rubric: await rubrics.get(q.rubricKey, q.rubricVersion, repos), bound: true, state: q.state };
+    return { rubric: await rubrics.current(repos), bound: false, state: 'open' };
+  }
+
+  /** Binds the quarter to the current rubric if it is not bound yet (first scoring); returns its binding. */
+  async bindQuarter(year: number, quarter: number, repos: Repositories = this.ctx.repos): Promise<BoundRubric> {
+    checkQuarter(quarter);
+    const existing = await repos.quarters.get(year, quarter);
+    if (!existing) {
+      const rubrics = new RubricService(this.ctx);
+      await rubrics.ensureSeeded(repos);
+      const current = await rubrics.current(repos);
+      await repos.quarters.bind(year, quarter, current.id, current.version);
+    }
+    return this.rubricOf(year, quarter, repos);
+  }
+
+  /** 考核结束: binds (if needed) and closes the quarter; its tour scores are frozen from then on. */
+  async close(year: number, quarter: number, actor: string): Promise<BoundRubric> {
+    return this.ctx.transaction(async (repos) => {
+      await this.bindQuarter(year, quarter, repos);
+      const q = (await repos.quarters.get(year, quarter))!;
+      if (q.state !== 'closed') {
+        await repos.quarters.setState(q.id, 'closed');
+        await repos.audit.record({
+          actor,
+          action: 'quarter.close',
+          entity: 'quarter',
+          entityId: `${year}Q${quarter}`,
+          after: { rubric: `${q.rubricKey}@${q.rubricVersion}` },
+        });
+      }
+      return this.rubricOf(year, quarter, repos);
+    });
+  }
+
+  /** The latest quarter with any monthly investment report (the demo's is 2024 Q4); else the clock's. */
+  async latest(): Promise<{ year: number; quarter: number }> {
+    const m = await this.ctx.repos.quarters.latestMonth();
+    const [y, mo] = m ? [m.year, m.month] : [new Date().getUTCFullYear(), new Date().getUTCMonth() + 1];
+    return { year: y, quarter: Math.ceil(mo / 3) };
+  }
+
+  /**
+   * 一联五: a leader's projects and what changed in the quarter against the previous one — library
+   * moves, problems raised and closed, investment completed (leaderChanges in the domain).
+   */
+  async leaderQuarter(
+    name: string,
+    year: number,
+    quarter: number,
+  ): Promise<{
+    leader: string;
+    year: number;
+    quarter: number;
+    period: { from: string; to: string };
+    previous: { year: number; quarter: number; from: string; to: string };
+    projects: Array<{ id: number; name: string; library: string; region: string | null }>;
+    changes: LeaderChanges;
+  }> {
+    checkQuarter(quarter);
+    const repos = this.ctx.repos;
+    const projects = await repos.projects.all({ leader: name });
+    if (projects.length === 0) {
+      throw new LantuError('NOT_FOUND', { zh: `没有“${name}”包联的项目`, en: `no project liaised by "${name}"` });
+    }
+    const prev = previousQuarter(year, quarter);
+    const span = quarterSpan(year, quarter);
+    const prevSpan = quarterSpan(prev.year, prev.quarter);
+    const ids = projects.map((p) => p.id);
+    const problems = await repos.problems.list({ projectIds: ids });
+    const years = [...new Set([year, prev.year])];
+    const investments = (await Promise.all(years.map((y) => repos.investments.listForYear(y, 12, ids)))).flat();
+    const changes = leaderChanges(
+      projects.map((p) => ({ id: p.id, name: p.name, milestones: milestones(p) })),
+      problems.map((p) => ({
+        id: p.id,
+        projectId: p.projectId,
+        title: p.title,
+        raisedOn: p.raisedOn,
+        closedOn: p.closedOn,
+      })),
+      investments.map((r) => ({ projectId: r.projectId, year: r.year, month: r.month, completed: r.completed })),
+      span,
+      prevSpan,
+    );
+    return {
+      leader: name,
+      year,
+      quarter,
+      period: span,
+      previous: { ...prev, ...prevSpan },
+      projects: projects.map((p) => ({ id: p.id, name: p.name, library: p.library, region: p.regionCode })),
+      changes,
+    };
+  }
+
+  /**
+   * The projects behind one KPI cell of the ranking: the county's (or zone's) projects in the KPI's
+   * denominator, each marked whether it counts in the numerator, with the dates or investment the
+   * definition looked at. The figure comes from the pure kpiBreakdown (computeKpis) over the group's
+   * projects, which the SQL of the ranking is tested to agree with. `region` is a county code of the
+   * city (by county) or a zone's name (by zone).
+   */
+  async kpiProjects(
+    year: number,
+    quarter: number,
+    by: RankBy,
+    region: string,
+    kpi: string,
+    cityCode?: string,
+  ): Promise<KpiProjects> {
+    checkQuarter(quarter);
+    if (!isKpiKey(kpi)) {
+      const known = KPI_KEYS.map((k) => `${KPI_NAMES[k]} ${k}`);
+      throw new LantuError('VALIDATION_FAILED', {
+        zh: `没有“${kpi}”这项考核指标，可选：${known.join('、')}`,
+        en: `"${kpi}" is not a KPI; use one of ${KPI_KEYS.join(', ')}`,
+      });
     }
     const city = await this.city(cityCode);
-    const counties = await this.ctx.repos.regions.list({ parentCode: city.code });
-    const projects = await this.ctx.repos.projects.all({ regionCode: city.code });
-    const ids = new Set(projects.map((p) => p.id));
-    const problems = (await this.ctx.repos.problems.list()).filter((p) => ids.has(p.projectId));
-    const prev = quarter === 1 ? { year: year - 1, quarter: 4 } : { year, quarter: quarter - 1 };
-    // one read of a year's months serves both quarters when they share the year
-    const years = new Map<number, Promise<YearFigures>>();
-    const months = (y: number) => {
-      let m = years.get(y);
-      if (!m) {
-        m = this.ctx.repos.investments.figuresForYear(y);
-        years.set(y, m);
+    const repos = this.ctx.repos;
+    const counties = await repos.regions.list({ parentCode: city.code });
+    const names = new Map<string, string>([[city.code, city.name], ...counties.map((c) => [c.code, c.name] as const)]);
+    let group: { code: string; name: string };
+    let rows: ProjectRow[];
+    if (by === 'county') {
+      const county = counties.find((c) => c.code === region);
+      if (!county) {
+        throw new LantuError('REGION_NOT_FOUND', {
+          zh: `“${region}”不是${city.name}的县（市、区）`,
+          en: `"${region}" is not a county of ${city.name}`,
+        });
       }
-      return m;
-    };
-    const current = await this.score(year, quarter, by, projects, problems, counties, await months(year));
-    const previous = await this.score(
-      prev.year,
-      prev.quarter,
-      by,
-      projects,
-      problems,
-      counties,
-      await months(prev.year),
+      group = { code: county.code, name: county.name };
+      rows = (await repos.projects.all({ regionCode: county.code })).filter((p) => p.regionCode === county.code);
+    } else {
+      const zones = await repos.quarters.zones(city.code);
+      if (!zones.includes(region)) {
+        throw new LantuError('NOT_FOUND', {
+          zh: `${city.name}的项目中没有“${region}”这个开发区`,
+          en: `no project of ${city.name} is in a development zone called "${region}"`,
+        });
+      }
+      group = { code: region, name: region };
+      rows = await repos.projects.all({ regionCode: city.code, zone: region });
+    }
+    const period = quarterPeriod(year, quarter);
+    const ids = rows.map((p) => p.id);
+    const months = await repos.investments.listForYear(period.year, 12, ids);
+    const planned = new Map<number, number>();
+    for (const m of months) planned.set(m.projectId, (planned.get(m.projectId) ?? 0) + m.planned);
+    const ytd = aggregateInvestment(
+      months.map((m) => ({ projectId: String(m.projectId), year: m.year, month: m.month, amount: m.completed })),
+      period.year,
+      period.throughMonth,
     );
+    const kpiProjects: KpiProject[] = rows.map((p) => ({
+      id: String(p.id),
+      county: p.regionCode ?? '',
+      zone: p.zone,
+      milestones: milestones(p),
+      planned: { started: p.plannedStartOn, in_production: p.plannedProductionOn, at_capacity: p.plannedCapacityOn },
+      plannedAnnualInvestment: planned.get(p.id) ?? 0,
+    }));
+    const b = kpiBreakdown(kpiProjects, ytd, period, kpi);
+    const byId = new Map(rows.map((p) => [String(p.id), p]));
+    return {
+      year,
+      quarter,
+      by,
+      period,
+      kpi,
+      region: group,
+      numerator: b.ratio.numerator,
+      denominator: b.ratio.denominator,
+      rate: b.ratio.rate,
+      projects: b.lines.map((l) => {
+        const p = byId.get(l.id)!;
+        return {
+          ...l,
+          id: p.id,
+          name: p.name,
+          library: p.library,
+          region: p.regionCode ? { code: p.regionCode, name: names.get(p.regionCode) ?? p.regionCode } : null,
+          zone: p.zone,
+        };
+      }),
+    };
+  }
+
+  async ranking(year: number, quarter: number, by: RankBy, cityCode?: string): Promise<Ranking> {
+    checkQuarter(quarter);
+    const city = await this.city(cityCode);
+    const prev = previousQuarter(year, quarter);
+    const period = quarterPeriod(year, quarter);
+    const prevPeriod = quarterPeriod(prev.year, prev.quarter);
+    const repos = this.ctx.repos;
+    const tours = new TourScoreService(this.ctx);
+    const [counties, [groups, prevGroups], bound, prevBound] = await Promise.all([
+      repos.regions.list({ parentCode: city.code }),
+      repos.quarters.rankingGroups(city.code, by, [period, prevPeriod]),
+      this.rubricOf(year, quarter),
+      this.rubricOf(prev.year, prev.quarter),
+    ]);
+    const [tour, prevTour] = await Promise.all([
+      tours.results(year, quarter, by, bound.rubric),
+      tours.results(prev.year, prev.quarter, by, prevBound.rubric),
+    ]);
+    const names = new Map<string, string>();
+    if (by === 'county') for (const c of counties) names.set(c.code, c.name);
+    const current = score(bound.rubric, period, by, groups!, names, tour);
+    const previous = score(prevBound.rubric, prevPeriod, by, prevGroups!, names, prevTour);
     const moves = new Map(
       rankWithPrevious(
         current.scores.map((s) => ({ regionId: s.regionId, rank: s.rank })),
@@ -135,92 +378,91 @@ export class QuarterService {
         change: move?.change ?? null,
         vetoed: s.vetoed,
         projectCount: g?.projectCount ?? 0,
-        overdueProblems: current.overdue.get(s.regionId) ?? 0,
-        kpis: {
-          landingRate: g?.landingRate.rate ?? null,
-          startRate: g?.startRate.rate ?? null,
-          investmentCompletionRate: g?.investmentCompletionRate.rate ?? null,
-          productionRate: g?.productionRate.rate ?? null,
-          capacityRate: g?.capacityRate.rate ?? null,
-        },
+        overdueProblems: g?.overdueProblems ?? 0,
+        kpis: kpisOf(g),
         items: s.items,
         deductions: s.deductions,
+        tour: tour.get(s.regionId) ?? null,
       };
     });
     return {
       year,
       quarter,
       by,
-      period: current.period,
-      rubric: { id: this.rubric.id, version: this.rubric.version },
-      tourScores: false,
+      period,
+      rubric: { id: bound.rubric.id, version: bound.rubric.version, name: bound.rubric.name, bound: bound.bound },
+      state: bound.state,
+      tourScores: [...tour.values()].some((t) => t.score !== null),
       entries,
     };
   }
+}
 
-  private score(
-    year: number,
-    quarter: number,
-    by: RankBy,
-    projects: ProjectRow[],
-    problems: Awaited<ReturnType<ServiceContext['repos']['problems']['list']>>,
-    counties: Array<{ code: string; name: string }>,
-    months: YearFigures,
-  ) {
-    const period = quarterPeriod(year, quarter);
-    const plannedAnnual = new Map<number, number>();
-    for (const m of months) plannedAnnual.set(m.projectId, (plannedAnnual.get(m.projectId) ?? 0) + m.planned);
-    const ytd = aggregateInvestment(
-      months.map((m) => ({ projectId: String(m.projectId), year, month: m.month, amount: m.completed })),
-      year,
-      period.throughMonth,
-    );
-    const kpiProjects: KpiProject[] = projects.map((p) => ({
-      id: String(p.id),
-      county: p.regionCode ?? '',
-      zone: p.zone,
-      milestones: milestonesOf(p),
-      planned: {
-        started: p.plannedStartOn,
-        in_production: p.plannedProductionOn,
-        at_capacity: p.plannedCapacityOn,
-      },
-      plannedAnnualInvestment: plannedAnnual.get(p.id) ?? 0,
-    }));
-    const kpis = computeKpisByGroupings(kpiProjects, ytd, period, [by])[by] ?? [];
-    const groups = new Map<string, GroupKpis>(kpis.map((g) => [g.group, g]));
-    const names = new Map<string, string>();
-    if (by === 'county') for (const c of counties) names.set(c.code, c.name);
-    else for (const g of kpis) names.set(g.group, g.group);
-
-    // open problems past their deadline at the quarter's end, per group
-    const groupOf = new Map(projects.map((p) => [p.id, by === 'county' ? p.regionCode : p.zone]));
-    const overdue = new Map<string, number>();
-    for (const pr of problems) {
-      if (!pr.deadline || pr.raisedOn > period.to) continue;
-      const s = problemStatus(
-        { id: String(pr.id), projectId: String(pr.projectId), deadline: pr.deadline, closedOn: pr.closedOn },
-        period.to,
-      );
-      const key = groupOf.get(pr.projectId);
-      if (s.overdue && key) overdue.set(key, (overdue.get(key) ?? 0) + 1);
-    }
-
-    const inputs: RegionInput[] = [...names.keys()].map((id) => {
-      const g = groups.get(id);
-      return {
-        regionId: id,
-        values: {
-          landingRate: g?.landingRate.rate ?? null,
-          startRate: g?.startRate.rate ?? null,
-          investmentCompletionRate: g?.investmentCompletionRate.rate ?? null,
-          productionRate: g?.productionRate.rate ?? null,
-          timeProgress: period.throughMonth / 12,
-          tourScore: null,
-          overdueProblems: overdue.get(id) ?? 0,
-        },
-      };
-    });
-    return { period, groups, names, overdue, scores: scoreRegions(this.rubric, inputs) };
+function checkQuarter(quarter: number): void {
+  if (!Number.isInteger(quarter) || quarter < 1 || quarter > 4) {
+    throw new LantuError('VALIDATION_FAILED', { zh: `季度${quarter}无效`, en: `quarter ${quarter} is not valid` });
   }
+}
+
+const rate = (c: { numerator: number; denominator: number }) =>
+  c.denominator > 0 ? c.numerator / c.denominator : null;
+
+/** The KPI rates of a group (null: nothing to measure, which is not 0 %), as computeKpis defines them. */
+function kpisOf(g: RankingGroupRow | undefined): RankingEntry['kpis'] {
+  return {
+    landingRate: g ? rate(g.landing) : null,
+    startRate: g ? rate(g.start) : null,
+    investmentCompletionRate: g ? rate(g.investment) : null,
+    productionRate: g ? rate(g.production) : null,
+    capacityRate: g ? rate(g.capacity) : null,
+  };
+}
+
+/** KPIs, tour and overdue problems of one quarter, scored with that quarter's rubric. */
+function score(
+  rubric: Rubric,
+  period: KpiPeriod,
+  by: RankBy,
+  rows: RankingGroupRow[],
+  countyNames: Map<string, string>,
+  tour: Map<string, TourResult>,
+) {
+  const groups = new Map(rows.map((g) => [g.group, g]));
+  const names = new Map(countyNames);
+  if (by === 'zone') for (const g of rows) names.set(g.group, g.group);
+  const inputs: RegionInput[] = [...names.keys()].map((id) => {
+    const k = kpisOf(groups.get(id));
+    return {
+      regionId: id,
+      values: {
+        landingRate: k.landingRate,
+        startRate: k.startRate,
+        investmentCompletionRate: k.investmentCompletionRate,
+        productionRate: k.productionRate,
+        timeProgress: period.throughMonth / 12,
+        tourScore: tour.get(id)?.score ?? null,
+        overdueProblems: groups.get(id)?.overdueProblems ?? 0,
+      },
+    };
+  });
+  return { period, groups, names, scores: scoreRegions(rubric, inputs) };
+}
+
+/** The quarter itself (its three months), not the year to date. */
+function quarterSpan(year: number, quarter: number): { from: string; to: string } {
+  const first = String((quarter - 1) * 3 + 1).padStart(2, '0');
+  return { from: `${year}-${first}-01`, to: `${year}-${QUARTER_END[quarter - 1]}` };
+}
+
+/** A project row's reached milestones in the KPI domain's shape. */
+export function milestones(
+  p: Pick<ProjectRow, 'signedOn' | 'startedOn' | 'completedOn' | 'inProductionOn' | 'atCapacityOn'>,
+): KpiProject['milestones'] {
+  const m: KpiProject['milestones'] = {};
+  if (p.signedOn) m.signed = p.signedOn;
+  if (p.startedOn) m.started = p.startedOn;
+  if (p.completedOn) m.completed = p.completedOn;
+  if (p.inProductionOn) m.in_production = p.inProductionOn;
+  if (p.atCapacityOn) m.at_capacity = p.atCapacityOn;
+  return m;
 }

@@ -116,8 +116,19 @@ describe.skipIf(!executablePath)('browser: plan list, reader, language, import',
 
   it('shows a box (专栏) with its table', async () => {
     // 专栏2 sits in 第五节 发展布局: opening the section unfolds it in the tree and lists it below the text
-    await page.locator('[data-testid=outline-tree] [data-kind=section]', { hasText: '发展布局' }).click();
-    await page.getByTestId('box-list').waitFor();
+    // A click that lands while the tree re-renders after the previous test is lost: click again until it opens.
+    const section = page.locator('[data-testid=outline-tree] [data-kind=section]', { hasText: '发展布局' });
+    await section.click();
+    await expect
+      .poll(
+        async () => {
+          if (await page.getByTestId('box-list').isVisible()) return true;
+          await section.click();
+          return false;
+        },
+        { timeout: 20_000, interval: 2_000 },
+      )
+      .toBe(true);
     await expect(page.getByTestId('box-list').textContent()).resolves.toContain('专栏2');
     await page.locator('[data-testid=outline-tree] [data-kind=box]', { hasText: '专栏2' }).click();
     await expect.poll(() => page.locator('[data-testid=reader-title]').textContent()).toContain('专栏2');

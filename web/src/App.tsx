@@ -5,6 +5,7 @@ import zhCN from 'antd/locale/zh_CN';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { api, queryKeys } from './api.ts';
 import { type Locale, useI18n } from './i18n.ts';
+import { BulletinNavLabel, bulletinRoutes, isBulletinPath } from './pages/bulletin/routes.tsx';
 import { DocumentListPage, DocumentReaderPage } from './pages/documents/DocumentPages.tsx';
 import { indicatorRoutes, isMonitorPath, MonitorNavLabel } from './pages/indicators/routes.tsx';
 import { PlanListPage } from './pages/PlanListPage.tsx';
@@ -66,12 +67,13 @@ function Shell() {
         <Menu
           theme="dark"
           mode="horizontal"
-          selectedKeys={selected}
+          selectedKeys={isBulletinPath(location.pathname) ? ['bulletins'] : selected}
           className="app-nav"
           items={[
             { key: 'plans', label: <Link to="/">{t('nav.plans')}</Link> },
             { key: 'monitor', label: <MonitorNavLabel /> },
             { key: 'projects', label: <ProjectNavLabel /> },
+            { key: 'bulletins', label: <BulletinNavLabel /> },
             { key: 'documents', label: <Link to="/documents">{locale === 'zh' ? '文档' : 'Documents'}</Link> },
           ]}
         />
@@ -96,6 +98,7 @@ function Shell() {
           {indicatorRoutes()}
           {projectRoutes()}
           {reportRoutes()}
+          {bulletinRoutes()}
           <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>
       </Layout.Content>

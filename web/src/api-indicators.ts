@@ -162,6 +162,30 @@ export interface IndicatorPatch {
 
 export type ValueAction = 'submit' | 'approve' | 'return';
 
+/** One year of a provincial assignment (省下达目标) with its source. */
+export interface Assignment {
+  year: number;
+  value: number;
+  note: string;
+  evidence: { documentId: number; start: number | null; end: number | null; text: string | null } | null;
+}
+
+export interface AssignmentInput {
+  year: number;
+  value: number;
+  note: string;
+  documentId?: number | null;
+  quote?: string | null;
+}
+
+/** One row-level problem of an ASSIGNMENT_INVALID answer. */
+export interface AssignmentError {
+  row: number;
+  field: 'year' | 'value' | 'note' | 'documentId' | 'quote';
+  zh: string;
+  en: string;
+}
+
 /** An ApiError that keeps the server's `error.data` (field errors, current version). */
 export class IndicatorApiError extends ApiError {
   readonly data: Record<string, unknown>;
@@ -264,6 +288,22 @@ export const indicatorApi = {
       json('POST', reason === undefined ? { version } : { version, reason }),
     ).then((r) => r.value),
 
+  /** Every value recorded for one region of the plan (all periods): the data-entry page's one request. */
+  values: (planId: Id, region?: string, period?: string) =>
+    request<{ items: IndicatorValue[] }>(`/api/plans/${enc(planId)}/values${query({ region, period })}`).then(
+      (r) => r.items,
+    ),
+
+  assignments: (id: Id) =>
+    request<{ indicator: Indicator; assignments: Assignment[] }>(`/api/indicators/${enc(id)}/assignments`),
+
+  /** Replaces the whole table of assignments; `version` is the indicator's. */
+  setAssignments: (id: Id, version: number, assignments: AssignmentInput[]) =>
+    request<{ indicator: Indicator; assignments: Assignment[] }>(
+      `/api/indicators/${enc(id)}/assignments`,
+      json('PUT', { version, assignments }),
+    ),
+
   /** Where the Excel ledger of the list is served (the link is hidden while the server lacks it). */
   xlsxUrl: (planId: Id, period: string, region?: string) =>
     `/api/plans/${enc(planId)}/indicators.xlsx${query({ period, region })}`,
@@ -287,5 +327,7 @@ export const indicatorKeys = {
   cockpit: (planId: Id, period: string) => ['indicators', 'cockpit', String(planId), period] as const,
   detail: (id: Id, region?: string) => ['indicators', 'detail', String(id), region ?? ''] as const,
   history: (id: Id) => ['indicators', 'history', String(id)] as const,
+  values: (planId: Id, region: string) => ['indicators', 'values', String(planId), region] as const,
+  assignments: (id: Id) => ['indicators', 'assignments', String(id)] as const,
   xlsx: (planId: Id, period: string, region: string) => ['indicators', 'xlsx', String(planId), period, region] as const,
 };

@@ -260,14 +260,17 @@ export class ApiError extends Error {
   readonly status: number;
   readonly messageZh: string;
   readonly messageEn: string;
+  /** The error's `data` as the server sent it (e.g. `problems` with the fields at fault). */
+  readonly data: unknown;
 
-  constructor(status: number, code: string, messageZh: string, messageEn: string) {
+  constructor(status: number, code: string, messageZh: string, messageEn: string, data?: unknown) {
     super(messageEn);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.messageZh = messageZh;
     this.messageEn = messageEn;
+    this.data = data;
   }
 
   localized(locale: 'zh' | 'en'): string {
@@ -283,10 +286,26 @@ export function toApiError(err: unknown): ApiError {
 }
 
 interface ErrorBody {
-  error?: { code?: string; message?: string; messageZh?: string; messageEn?: string };
+  error?: { code?: string; message?: string; messageZh?: string; messageEn?: string; data?: unknown };
 }
 
 export async function request<T>(path: string, init?: RequestInit): Promise<T> {
+  const body = await requestMaybeEmpty<T>(path, init);
+  if (body === null) {
+    throw new ApiError(0, 'BAD_RESPONSE', '服务器返回的数据无法解析', 'The server response could not be read');
+  }
+  return body;
+}
+
+/** A JSON request and body; null when the reply has no body (e.g. 204 after a DELETE). */
+export function sendJson<T>(path: string, method: string, body?: unknown): Promise<T | null> {
+  return requestMaybeEmpty<T>(path, {
+    method,
+    ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
+  });
+}
+
+async function requestMaybeEmpty<T>(path: string, init?: RequestInit): Promise<T | null> {
   let res: Response;
   try {
     res = await fetch(path, { ...init, headers: { accept: 'application/json', ...init?.headers } });
@@ -306,12 +325,12 @@ export async function request<T>(path: string, init?: RequestInit): Promise<T> {
     const e = (body as ErrorBody | null)?.error;
     const en = e?.messageEn ?? e?.message ?? `HTTP ${res.status} ${res.statusText}`;
     const zh = e?.messageZh ?? e?.message ?? `服务器返回错误 HTTP ${res.status}`;
-    throw new ApiError(res.status, e?.code ?? `HTTP_${res.status}`, zh, en);
+    throw new ApiError(res.status, e?.code ?? `HTTP_${res.status}`, zh, en, e?.data);
   }
-  if (body === null) {
+  if (body === null && raw.length > 0) {
     throw new ApiError(res.status, 'BAD_RESPONSE', '服务器返回的数据无法解析', 'The server response could not be read');
   }
-  return body as T;
+  return body as T | null;
 }
 
 const enc = (id: Id) => encodeURIComponent(String(id));

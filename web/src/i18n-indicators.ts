@@ -45,7 +45,7 @@ const zh = {
   'status.achieved_early': '提前实现',
 
   'list.title': '指标监测',
-  'list.subtitle': '规划纲要主要指标在所选年份、地区的完成情况与评估结论。',
+  'list.subtitle': '规划纲要主要指标在所选期间、地区的完成情况与评估结论。',
   'list.col.code': '编号',
   'list.col.name': '指标名称',
   'list.col.unit': '单位',
@@ -66,7 +66,7 @@ const zh = {
   'list.filter.clear': '清除筛选',
   'list.export': '导出 Excel',
   'list.shown': '显示 {shown} / {total} 项',
-  'list.valueOf': '{period}年值',
+  'list.valueOf': '{period}值',
   'list.reason': '评估理由',
   'list.rule': '评估规则',
   'list.baselineYear': '{year}年',
@@ -89,6 +89,7 @@ const zh = {
   'detail.targetLine': '目标 {value}',
   'detail.baselinePoint': '基期值',
   'detail.statusByYear': '各年评估',
+  'detail.statusByPeriod': '各期评估',
   'detail.byCounty': '各地区数值',
   'detail.owner': '责任分工',
   'detail.lead': '牵头单位',
@@ -143,11 +144,12 @@ const zh = {
   'cockpit.actualVsExpected': '实际 / 预期',
 
   'entry.title': '数据填报',
-  'entry.subtitle': '选择地区和年份，逐项填写指标数值；保存为草稿后提交，经审核通过后用于评估。',
+  'entry.subtitle':
+    '选择地区和期间，逐项填写指标数值（按季度、按月填报的指标可选本期内的季度或月份）；保存为草稿后提交，经审核通过后用于评估。',
   'entry.unitFilter': '牵头单位',
   'entry.unitFilterPlaceholder': '按牵头单位筛选',
   'entry.col.indicator': '指标',
-  'entry.col.previous': '上年值',
+  'entry.col.previous': '上期值',
   'entry.col.expected': '预期值',
   'entry.col.value': '本期数值',
   'entry.col.note': '备注',
@@ -180,6 +182,58 @@ const zh = {
   'entry.unsaved': '未保存',
   'entry.pathHint': '按规划路径推算（本期尚无审核通过的数值）',
   'entry.perYearOf': '累计 {total} ÷ {years} 年',
+
+  'period.group.year': '年度',
+  'period.group.quarter': '季度',
+  'period.group.month': '月度',
+  'freq.year': '按年',
+  'freq.quarter': '按季度',
+  'freq.month': '按月',
+
+  'detail.attribute': '属性',
+  'detail.frequency': '填报频率',
+  'detail.frequencyHint': '改为按季度或按月后，填报页按该频率提供期间；已填报的数值保留。',
+  'detail.period': '评估期间',
+  'detail.atPeriod': '{period}评估',
+  'detail.atPeriodHint': '所选期间、所选地区的评估结论（仅依据已审核的数值）。',
+  'detail.values': '数值与依据',
+  'detail.valuesHint': '{region}各期数值：状态、备注、依据（文档原文位置）和填报人。',
+  'detail.col.value': '数值',
+  'detail.col.note': '备注',
+  'detail.col.evidence': '依据',
+  'detail.col.who': '填报人 / 时间',
+  'detail.evidence.doc': '{name}（第 {start}—{end} 字）',
+  'detail.evidence.docOnly': '{name}',
+  'detail.evidence.upload': '上传文件：{name}',
+  'detail.evidence.open': '打开原文',
+  'detail.evidence.none': '无',
+  'detail.action.assignments': '设置省下达目标',
+  'detail.field.assignments': '省下达目标',
+
+  'assign.title': '省下达目标',
+  'assign.hint':
+    '本指标的目标为“完成省下任务”：请按年填写省里下达的目标值及其来源，保存后按下达目标评估；未填写的年份“无法评估”。',
+  'assign.op': '判定：实际值 {op} 下达目标为完成',
+  'assign.col.year': '年份',
+  'assign.col.value': '下达目标',
+  'assign.col.note': '来源（文件或说明）',
+  'assign.col.document': '依据文档',
+  'assign.col.quote': '原文引文',
+  'assign.notePlaceholder': '如：晋政办发〔2024〕3号',
+  'assign.documentPlaceholder': '可选',
+  'assign.quotePlaceholder': '可选：文档中的原话，用于定位',
+  'assign.add': '添加年份',
+  'assign.remove': '删除',
+  'assign.save': '保存下达目标',
+  'assign.saved': '已保存省下达目标，已按下达目标重新评估',
+  'assign.empty': '尚未填写任何年份的下达目标',
+  'assign.valueRequired': '请填写目标值',
+  'assign.invalid': '未保存：',
+  'assign.conflictTitle': '保存冲突',
+  'assign.evidence': '原文',
+
+  'entry.col.period': '期间',
+  'entry.previousOf': '{period}',
 } as const;
 
 export type IndMessageKey = keyof typeof zh;
@@ -227,7 +281,7 @@ const en: Record<IndMessageKey, string> = {
   'status.achieved_early': 'achieved early',
 
   'list.title': 'Indicator monitoring',
-  'list.subtitle': "The plan's main indicators in the chosen year and region, with their evaluation.",
+  'list.subtitle': "The plan's main indicators in the chosen period and region, with their evaluation.",
   'list.col.code': 'No.',
   'list.col.name': 'Indicator',
   'list.col.unit': 'Unit',
@@ -271,6 +325,7 @@ const en: Record<IndMessageKey, string> = {
   'detail.targetLine': 'target {value}',
   'detail.baselinePoint': 'Baseline',
   'detail.statusByYear': 'Evaluation by year',
+  'detail.statusByPeriod': 'Evaluation by period',
   'detail.byCounty': 'Values by region',
   'detail.owner': 'Responsibility',
   'detail.lead': 'Lead unit',
@@ -326,11 +381,11 @@ const en: Record<IndMessageKey, string> = {
 
   'entry.title': 'Data entry',
   'entry.subtitle':
-    "Choose a region and year and enter each indicator's value; save a draft, submit it, and once approved it counts in the evaluation.",
+    "Choose a region and period and enter each indicator's value (quarterly and monthly indicators offer the quarters or months of the period); save a draft, submit it, and once approved it counts in the evaluation.",
   'entry.unitFilter': 'Lead unit',
   'entry.unitFilterPlaceholder': 'Filter by lead unit',
   'entry.col.indicator': 'Indicator',
-  'entry.col.previous': 'Last year',
+  'entry.col.previous': 'Previous',
   'entry.col.expected': 'Expected',
   'entry.col.value': 'Value',
   'entry.col.note': 'Note',
@@ -363,6 +418,60 @@ const en: Record<IndMessageKey, string> = {
   'entry.unsaved': 'unsaved',
   'entry.pathHint': "From the plan's path (no approved value for this period yet)",
   'entry.perYearOf': 'total {total} ÷ {years} years',
+
+  'period.group.year': 'Years',
+  'period.group.quarter': 'Quarters',
+  'period.group.month': 'Months',
+  'freq.year': 'yearly',
+  'freq.quarter': 'quarterly',
+  'freq.month': 'monthly',
+
+  'detail.attribute': 'Attribute',
+  'detail.frequency': 'Reporting frequency',
+  'detail.frequencyHint':
+    'Quarterly or monthly: the entry page then offers periods of that frequency; values already entered stay.',
+  'detail.period': 'Period evaluated',
+  'detail.atPeriod': 'Evaluation at {period}',
+  'detail.atPeriodHint': 'The status at the chosen period and region (judged on approved values only).',
+  'detail.values': 'Values and evidence',
+  'detail.valuesHint':
+    'Values of {region} by period: state, note, evidence (place in a document) and who entered them.',
+  'detail.col.value': 'Value',
+  'detail.col.note': 'Note',
+  'detail.col.evidence': 'Evidence',
+  'detail.col.who': 'By / when',
+  'detail.evidence.doc': '{name} (characters {start}–{end})',
+  'detail.evidence.docOnly': '{name}',
+  'detail.evidence.upload': 'uploaded file: {name}',
+  'detail.evidence.open': 'Open the text',
+  'detail.evidence.none': 'none',
+  'detail.action.assignments': 'set provincial assignments',
+  'detail.field.assignments': 'Provincial assignments',
+
+  'assign.title': 'Provincial assignments',
+  'assign.hint':
+    "This indicator's target is whatever the province assigns: enter each year's assigned target and where it came from. Once saved, each year is judged against it; a year without one is not assessable.",
+  'assign.op': 'Met when the actual value is {op} the assignment',
+  'assign.col.year': 'Year',
+  'assign.col.value': 'Assigned target',
+  'assign.col.note': 'Source (document or note)',
+  'assign.col.document': 'Document',
+  'assign.col.quote': 'Quote',
+  'assign.notePlaceholder': 'e.g. 晋政办发〔2024〕3号',
+  'assign.documentPlaceholder': 'optional',
+  'assign.quotePlaceholder': 'optional: the words in the document, to locate them',
+  'assign.add': 'Add a year',
+  'assign.remove': 'Remove',
+  'assign.save': 'Save assignments',
+  'assign.saved': 'Assignments saved; the indicator is judged against them now',
+  'assign.empty': 'No assignment entered yet',
+  'assign.valueRequired': 'Enter the target',
+  'assign.invalid': 'Not saved: ',
+  'assign.conflictTitle': 'Edit conflict',
+  'assign.evidence': 'text',
+
+  'entry.col.period': 'Period',
+  'entry.previousOf': '{period}',
 };
 
 const messages: Record<Locale, Record<IndMessageKey, string>> = { zh, en };
@@ -386,11 +495,22 @@ export function pick(locale: Locale, text: { zh: string; en: string } | null | u
   return locale === 'zh' ? text.zh : text.en;
 }
 
-/** A measured value as the plan prints it: at most `digits` decimals, no trailing zeros. */
-/** The server's STALE_VERSION message followed by what the page did about it. */
-export function staleMessage(t: IndTranslate, locale: Locale, serverText: string): string {
-  return locale === 'zh' ? `${serverText}。${t('common.stale')}` : `${serverText}. ${t('common.stale')}`;
+/**
+ * The server's STALE_VERSION message and what the page did about it, in both languages (the current one
+ * first): a conflict is the one error a user must not misread, so it is never shown in one language only.
+ */
+export function staleMessage(locale: Locale, err: { messageZh: string; messageEn: string }): string {
+  return staleLines(locale, err).join(' / ');
 }
+
+/** {@link staleMessage} as two lines, the current language first, for places with room for both. */
+export function staleLines(locale: Locale, err: { messageZh: string; messageEn: string }): [string, string] {
+  const zhText = `${err.messageZh}。${messages.zh['common.stale']}`;
+  const enText = `${err.messageEn}. ${messages.en['common.stale']}`;
+  return locale === 'zh' ? [zhText, enText] : [enText, zhText];
+}
+
+/** A measured value as the plan prints it: at most `digits` decimals, no trailing zeros. */
 
 export function formatValue(locale: Locale, n: number | null | undefined, digits = 2): string {
   if (n === null || n === undefined || !Number.isFinite(n)) return '—';

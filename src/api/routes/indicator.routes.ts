@@ -2,16 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ApiServices } from '../app.ts';
 import { presentEvaluation, presentIndicator, presentValue } from '../presenters.ts';
-import {
-  ErrorView,
-  EvaluationView,
-  IdParams,
-  IndicatorView,
-  RollupView,
-  StatusView,
-  ValueView,
-  WarningView,
-} from '../views.ts';
+import { ErrorView, IdParams, IndicatorView, RollupView, StatusView, ValueView, WarningView } from '../views.ts';
+import { EvaluatedIndicator, IndicatorListReply, indicatorListBody } from './indicator-list.presenter.ts';
 
 const period = z
   .string()
@@ -27,12 +19,36 @@ const IndicatorPatchBody = z.object({
   attribute: z.enum(['expected', 'binding']).optional(),
   frequency: z.enum(['year', 'quarter', 'month']).optional(),
 });
-const EvaluatedIndicator = z.object({
-  indicator: IndicatorView,
-  evaluation: EvaluationView,
-  latest: z.object({ period: z.string(), value: z.number() }).nullable(),
-});
 const errors = { 400: ErrorView, 404: ErrorView, 409: ErrorView, 422: ErrorView };
+
+const AssignmentView = z.object({
+  year: z.number(),
+  value: z.number(),
+  note: z.string(),
+  evidence: z
+    .object({
+      documentId: z.number(),
+      start: z.number().nullable(),
+      end: z.number().nullable(),
+      text: z.string().nullable(),
+    })
+    .nullable(),
+});
+const AssignmentsBody = z.object({
+  version: z.number().int().positive(),
+  assignments: z
+    .array(
+      z.object({
+        year: z.number().int(),
+        value: z.number(),
+        note: z.string().max(300),
+        documentId: z.number().int().positive().nullable().optional(),
+        quote: z.string().max(500).nullable().optional(),
+      }),
+    )
+    .max(50),
+});
+const AssignmentsReply = z.object({ indicator: IndicatorView, assignments: z.array(AssignmentView) });
 
 export function indicatorRoutes(services: ApiServices): FastifyPluginAsyncZod {
   return async (app) => {
@@ -45,24 +61,17 @@ export function indicatorRoutes(services: ApiServices): FastifyPluginAsyncZod {
           params: IdParams,
           querystring: EvaluationQuery,
           response: {
-            200: z.object({ items: z.array(EvaluatedIndicator), period: z.string(), regionCode: z.string() }),
+            200: IndicatorListReply,
             ...errors,
           },
         },
       },
-      async (request) => {
-        const plan = await services.plans.get(request.params.id);
-        const region = request.query.region ?? plan.regionCode;
-        const results = await services.evaluation.evaluate(plan.id, request.query.period, region);
-        return {
-          period: request.query.period,
-          regionCode: region,
-          items: results.map((e) => ({
-            indicator: presentIndicator(e.indicator),
-            evaluation: presentEvaluation(e.result),
-            latest: e.latest,
-          })),
-        };
+      async (request, reply) => {
+        // One read of the plans row decides whether the cached list is current (see EvaluationService.list);
+        // the body is then validated and serialized once per list (see indicatorListBody) and sent as is.
+        const list = await services.evaluation.list(request.params.id, request.query.period, request.query.region);
+        // `as never`: the typed send expects the reply object; a Buffer is a body Fastify sends unserialized.
+        return reply.type('application/json; charset=utf-8').send(indicatorListBody(list) as never);
       },
     );
 
@@ -168,6 +177,41 @@ export function indicatorRoutes(services: ApiServices): FastifyPluginAsyncZod {
         const { version, ...patch } = request.body;
         const row = await services.indicators.update(request.params.id, version, patch, request.actor.id);
         return { indicator: presentIndicator(row) };
+      },
+    );
+
+    app.get(
+      '/indicators/:id/assignments',
+      {
+        schema: {
+          tags: ['indicators'],
+          summary: '省下达目标 Provincial assignments by year, with their sources',
+          params: IdParams,
+          response: { 200: AssignmentsReply, ...errors },
+        },
+      },
+      async (request) => {
+        const r = await services.indicators.assignments(request.params.id);
+        return { indicator: presentIndicator(r.indicator), assignments: r.assignments };
+      },
+    );
+
+    app.put(
+      '/indicators/:id/assignments',
+      {
+        config: { permission: 'indicator:write' },
+        schema: {
+          tags: ['indicators'],
+          summary: '设置省下达目标（整表替换，带版本）Replace the provincial assignments (versioned)',
+          params: IdParams,
+          body: AssignmentsBody,
+          response: { 200: AssignmentsReply, ...errors },
+        },
+      },
+      async (request) => {
+        const { version, assignments } = request.body;
+        const r = await services.indicators.setAssignments(request.params.id, version, assignments, request.actor.id);
+        return { indicator: presentIndicator(r.indicator), assignments: r.assignments };
       },
     );
 

@@ -58,34 +58,7 @@ function attachment(name: string): string {
 
 export function projectRoutes(services: ApiServices): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get(
-      '/projects',
-      {
-        schema: {
-          tags: ['projects'],
-          summary: '项目列表（四库） Projects, filtered and paged',
-          querystring: z.object({
-            library: LibraryView.optional(),
-            region: regionCode.optional(),
-            zone: z.string().max(100).optional(),
-            q: z.string().max(100).optional(),
-            leader: z.string().max(50).optional(),
-            plan: z.coerce.number().int().positive().optional(),
-            page: z.coerce.number().int().positive().default(1),
-            pageSize: z.coerce.number().int().min(1).max(500).default(50),
-          }),
-          response: {
-            200: z.object({ items: z.array(ProjectView), total: z.number(), page: z.number(), pageSize: z.number() }),
-            ...errors,
-          },
-        },
-      },
-      async (request) => {
-        const { page, pageSize, region, plan, ...rest } = request.query;
-        const r = await services.projects.list({ ...rest, regionCode: region, planId: plan }, page, pageSize);
-        return { ...r, items: r.items.map(presentProject) };
-      },
-    );
+    // GET /projects (the list, its funnel, facets and export) lives in project-list.routes.ts
 
     app.post(
       '/projects',

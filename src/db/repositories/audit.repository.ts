@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, or, type SQL } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { auditLog } from '../schema.ts';
 
@@ -24,5 +24,33 @@ export class AuditRepository {
       .from(auditLog)
       .where(and(eq(auditLog.entity, entity), eq(auditLog.entityId, entityId)))
       .orderBy(desc(auditLog.id));
+  }
+
+  /**
+   * Entries written at or after `since`, oldest first, of the given entities (each optionally narrowed
+   * to some actions): what changed after a past moment, to roll today's rows back to it.
+   */
+  since(since: Date, of: Array<{ entity: string; actions?: string[] }>) {
+    if (!of.length) return Promise.resolve([]);
+    const match = of.map(({ entity, actions }) =>
+      actions?.length
+        ? and(eq(auditLog.entity, entity), inArray(auditLog.action, actions))
+        : eq(auditLog.entity, entity),
+    ) as SQL[];
+    return this.db
+      .select()
+      .from(auditLog)
+      .where(and(gte(auditLog.at, since), or(...match)))
+      .orderBy(asc(auditLog.id));
+  }
+
+  /** Entries of these entity ids written before `before`, oldest first. */
+  before(entity: string, entityIds: string[], before: Date) {
+    if (!entityIds.length) return Promise.resolve([]);
+    return this.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, entity), inArray(auditLog.entityId, entityIds), lt(auditLog.at, before)))
+      .orderBy(asc(auditLog.id));
   }
 }

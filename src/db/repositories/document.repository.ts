@@ -59,6 +59,14 @@ export class DocumentRepository {
     return { text: row.text, damaged: spans('damaged'), furniture: spans('furniture') };
   }
 
+  /** When (and where) a news piece was published: resolves `去年` and `8月8日` in its facts. */
+  async setPublication(
+    id: number,
+    publication: { publishedOn?: string | null; source?: string | null },
+  ): Promise<void> {
+    await this.db.update(documents).set(publication).where(eq(documents.id, id));
+  }
+
   listMeta(): Promise<DocumentMeta[]> {
     return this.db.select(metaColumns).from(documents).orderBy(desc(documents.id));
   }

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { type IndicatorValueRow, indicators, indicatorValues } from '../schema.ts';
+import { bumpDataVersion } from './indicator.repository.ts';
 
 export type NewIndicatorValue = typeof indicatorValues.$inferInsert;
 
@@ -50,11 +51,13 @@ export class IndicatorValueRepository {
 
   async insert(row: NewIndicatorValue): Promise<IndicatorValueRow> {
     const [inserted] = await this.db.insert(indicatorValues).values(row).returning();
+    await bumpDataVersion(this.db, { indicatorIds: [row.indicatorId] });
     return inserted as IndicatorValueRow;
   }
 
   async insertMany(rows: NewIndicatorValue[]): Promise<void> {
     for (let i = 0; i < rows.length; i += 500) await this.db.insert(indicatorValues).values(rows.slice(i, i + 500));
+    await bumpDataVersion(this.db, { indicatorIds: rows.map((r) => r.indicatorId) });
   }
 
   async updateVersioned(
@@ -69,6 +72,7 @@ export class IndicatorValueRepository {
       .set({ ...patch, version: sql`${indicatorValues.version} + 1`, updatedAt: sql`now()` })
       .where(and(eq(indicatorValues.id, id), eq(indicatorValues.version, version)))
       .returning();
+    if (row) await bumpDataVersion(this.db, { indicatorIds: [row.indicatorId] });
     return row;
   }
 }

@@ -1,6 +1,6 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
-import { type IndicatorRow, indicators } from '../schema.ts';
+import { type IndicatorRow, indicators, plans } from '../schema.ts';
 
 export type NewIndicator = typeof indicators.$inferInsert;
 export type IndicatorPatch = Partial<
@@ -9,6 +9,33 @@ export type IndicatorPatch = Partial<
     'leadUnit' | 'supportingUnits' | 'dataSource' | 'direction' | 'attribute' | 'frequency' | 'target' | 'naturalLimit'
   >
 >;
+
+/**
+ * Bumps `plans.data_version` of the plans that own these indicators (or of these plans): every write
+ * to a plan's indicators or values calls it, after the write and on the same connection or
+ * transaction, so a cached evaluation keyed by the version is never served for changed data
+ * (src/services/evaluation-cache.ts). After, not before: outside a transaction a reader could
+ * otherwise see the new version with the old values and cache that under the new version.
+ */
+export async function bumpDataVersion(
+  db: Db,
+  owners: { indicatorIds: number[] } | { planIds: number[] },
+): Promise<void> {
+  const owning =
+    'planIds' in owners
+      ? [...new Set(owners.planIds)]
+      : db
+          .select({ planId: indicators.planId })
+          .from(indicators)
+          .where(inArray(indicators.id, [...new Set(owners.indicatorIds)]));
+  if (Array.isArray(owning) ? owning.length === 0 : 'indicatorIds' in owners && owners.indicatorIds.length === 0)
+    return;
+  // One statement: the owning plans are found in the same UPDATE.
+  await db
+    .update(plans)
+    .set({ dataVersion: sql`${plans.dataVersion} + 1` })
+    .where(inArray(plans.id, owning));
+}
 
 export class IndicatorRepository {
   constructor(private readonly db: Db) {}
@@ -57,6 +84,7 @@ export class IndicatorRepository {
           },
         });
     }
+    await bumpDataVersion(this.db, { planIds: rows.map((r) => r.planId) });
   }
 
   async updateVersioned(id: number, version: number, patch: IndicatorPatch): Promise<IndicatorRow | undefined> {
@@ -65,6 +93,7 @@ export class IndicatorRepository {
       .set({ ...patch, version: sql`${indicators.version} + 1`, updatedAt: sql`now()` })
       .where(and(eq(indicators.id, id), eq(indicators.version, version)))
       .returning();
+    if (row) await bumpDataVersion(this.db, { planIds: [row.planId] });
     return row;
   }
 }

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { type ProjectProblemRow, projectProblems } from '../schema.ts';
+import { bumpProjectsVersion } from './project.repository.ts';
 
 export type NewProjectProblem = typeof projectProblems.$inferInsert;
 
@@ -34,11 +35,13 @@ export class ProjectProblemRepository {
 
   async insert(row: NewProjectProblem): Promise<ProjectProblemRow> {
     const [inserted] = await this.db.insert(projectProblems).values(row).returning();
+    await bumpProjectsVersion(this.db);
     return inserted as ProjectProblemRow;
   }
 
   async insertMany(rows: NewProjectProblem[]): Promise<void> {
     for (let i = 0; i < rows.length; i += 500) await this.db.insert(projectProblems).values(rows.slice(i, i + 500));
+    if (rows.length) await bumpProjectsVersion(this.db);
   }
 
   async updateVersioned(
@@ -51,6 +54,7 @@ export class ProjectProblemRepository {
       .set({ ...patch, version: sql`${projectProblems.version} + 1` })
       .where(and(eq(projectProblems.id, id), eq(projectProblems.version, version)))
       .returning();
+    if (row) await bumpProjectsVersion(this.db);
     return row;
   }
 }

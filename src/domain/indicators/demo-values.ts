@@ -90,3 +90,63 @@ function valueAt(t: Target, ind: DemoIndicator, frac: number, profile: number, s
       return null;
   }
 }
+
+/** Where a real figure was read: the sentence (or table row) and the figure itself, in a stored document. */
+export interface FigureEvidence {
+  documentId: number;
+  start: number;
+  end: number;
+  text: string;
+  number?: { start: number; end: number; text: string };
+  rule: string;
+}
+
+/** A real value for a demo cell: the plan's own base value, or a fact stated in the news. */
+export interface StatedValue {
+  indicatorId: number;
+  regionCode: string;
+  period: string;
+  value: number;
+  note: string;
+  evidence: FigureEvidence;
+}
+
+export interface DemoCell {
+  indicatorId: number;
+  regionCode: string;
+  period: string;
+}
+
+/**
+ * Real figures win over generated ones for the same indicator, region and period (issue 5: "where the
+ * seed documents state a real figure, use it"); the other cells stay generated. The first stated value
+ * of a cell wins, so callers list the most trusted source first.
+ */
+export function preferStated<T extends DemoCell>(
+  generated: readonly T[],
+  stated: readonly StatedValue[],
+): { generated: T[]; stated: StatedValue[]; replaced: number } {
+  const key = (c: DemoCell) => `${c.indicatorId}|${c.regionCode}|${c.period}`;
+  const kept = new Map<string, StatedValue>();
+  for (const s of stated) if (!kept.has(key(s))) kept.set(key(s), s);
+  const rest = generated.filter((g) => !kept.has(key(g)));
+  return { generated: rest, stated: [...kept.values()], replaced: generated.length - rest.length };
+}
+
+/**
+ * The span of `value` in a table row as the plan prints it (`29.2*`, `0.0527`, `(0/3)`): the first
+ * tab-separated cell after the name whose number equals the value. Null when no cell holds it.
+ */
+export function locateFigure(rowText: string, value: number): { start: number; end: number } | null {
+  let pos = 0;
+  const cells = rowText.split('\t');
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i] as string;
+    const m = /-?\d+(?:\.\d+)?/.exec(cell);
+    if (i >= 2 && m && Number(m[0]) === value && /^[\s[(]*-?\d+(?:\.\d+)?[*\])\s]*$/.test(cell)) {
+      return { start: pos + (m.index ?? 0), end: pos + (m.index ?? 0) + m[0].length };
+    }
+    pos += cell.length + 1;
+  }
+  return null;
+}

@@ -186,3 +186,97 @@ function finish(g: GroupKpis): void {
     r.rate = r.denominator > 0 ? r.numerator / r.denominator : null;
   }
 }
+
+/** The five KPIs by the keys of {@link GroupKpis}. */
+export const KPI_KEYS = [
+  'landingRate',
+  'startRate',
+  'investmentCompletionRate',
+  'productionRate',
+  'capacityRate',
+] as const;
+export type KpiKey = (typeof KPI_KEYS)[number];
+
+export function isKpiKey(s: string): s is KpiKey {
+  return (KPI_KEYS as readonly string[]).includes(s);
+}
+
+/** One project behind a KPI figure: whether it is in the denominator, in the numerator, and why. */
+export interface KpiLine {
+  id: string;
+  /** In the denominator (investment: it has a planned annual investment). */
+  inDenominator: boolean;
+  /** In the numerator (investment: it completed some investment in the year through `throughMonth`). */
+  counted: boolean;
+  /**
+   * Date KPIs: the date that puts the project in the denominator (signed for the landing rate, else the
+   * planned start, production or capacity date); null for investment.
+   */
+  basis: IsoDate | null;
+  /** Date KPIs: the milestone the project is judged on (started, in production, at capacity), even if after `to`. */
+  reached: IsoDate | null;
+  /** Investment: planned annual investment and completed year to date (万元); null for date KPIs. */
+  planned: number | null;
+  completed: number | null;
+}
+
+export interface KpiBreakdown {
+  kpi: KpiKey;
+  ratio: Ratio;
+  /** Denominator projects first (in the given order), then any counted only in the numerator (investment). */
+  lines: KpiLine[];
+}
+
+const KPI_DATES: Record<
+  Exclude<KpiKey, 'investmentCompletionRate'>,
+  (p: KpiProject) => [IsoDate | null | undefined, IsoDate | null | undefined]
+> = {
+  landingRate: (p) => [p.milestones.signed, p.milestones.started],
+  startRate: (p) => [p.planned.started, p.milestones.started],
+  productionRate: (p) => [p.planned.in_production, p.milestones.in_production],
+  capacityRate: (p) => [p.planned.at_capacity, p.milestones.at_capacity],
+};
+
+/**
+ * The projects behind one KPI of one county or zone: `projects` are that group's projects (all of
+ * them; the function picks those the KPI counts). The figure is computed by {@link computeKpis}
+ * itself over the group, so the breakdown's numerator and denominator are the ranking's by
+ * construction; each line then carries the figures the definition looked at.
+ */
+export function kpiBreakdown(
+  projects: Iterable<KpiProject>,
+  ytdInvestment: ReadonlyMap<string, number>,
+  period: KpiPeriod,
+  kpi: KpiKey,
+): KpiBreakdown {
+  const list = [...projects];
+  const [group] = computeKpis(
+    list.map((p) => ({ ...p, county: 'group' })),
+    ytdInvestment,
+    period,
+    'county',
+  );
+  const ratio: Ratio = group
+    ? group[kpi]
+    : { numerator: 0, denominator: 0, rate: null, numeratorIds: [], denominatorIds: [] };
+  const inDen = new Set(ratio.denominatorIds);
+  const inNum = new Set(ratio.numeratorIds);
+  const lines: KpiLine[] = [];
+  const line = (p: KpiProject): KpiLine => {
+    const base = { id: p.id, inDenominator: inDen.has(p.id), counted: inNum.has(p.id) };
+    if (kpi === 'investmentCompletionRate') {
+      return {
+        ...base,
+        basis: null,
+        reached: null,
+        planned: p.plannedAnnualInvestment,
+        completed: ytdInvestment.get(p.id) ?? 0,
+      };
+    }
+    const [basis, reached] = KPI_DATES[kpi](p);
+    return { ...base, basis: basis ?? null, reached: reached ?? null, planned: null, completed: null };
+  };
+  for (const p of list) if (inDen.has(p.id)) lines.push(line(p));
+  for (const p of list) if (inNum.has(p.id) && !inDen.has(p.id)) lines.push(line(p));
+  return { kpi, ratio, lines };
+}

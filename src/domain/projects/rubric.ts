@@ -67,6 +67,39 @@ export const DeductionSchema = z.object({
 /** 一票否决: a truthy (or positive) input sets the region's score to `vetoScore` and ranks it last. */
 export const VetoSchema = z.object({ key: z.string().min(1), label: Bilingual, input: z.string().min(1) });
 
+/**
+ * The inspection tour's scoring sheet (观摩评分表): the items each judge scores per county or zone and
+ * the most each may give. A judge's mark is the sum of the items; the region's tour score is the
+ * judges' trimmed mean (dropping the highest and lowest from `dropFrom` judges on), expressed as a
+ * percentage of the sheet's maximum so the rubric's `tourScore` item reads it out of 100 whatever
+ * the sheet's own scale.
+ */
+export const TourSheetSchema = z
+  .object({
+    items: z.array(z.object({ key: z.string().min(1), label: Bilingual, max: z.number().positive() })).min(1),
+    dropFrom: z.number().int().min(3).default(5),
+  })
+  .superRefine((t, ctx) => {
+    const keys = new Set<string>();
+    for (const it of t.items) {
+      if (keys.has(it.key)) ctx.addIssue({ code: 'custom', message: `duplicate tour item key ${it.key}` });
+      keys.add(it.key);
+    }
+  });
+export type TourSheet = z.infer<typeof TourSheetSchema>;
+
+/**
+ * Used when a rubric names no tour sheet: the three things a 观摩 party looks at on site — how far
+ * the works have got, the quality and image of the site, and how well the county serves the project.
+ */
+export const DEFAULT_TOUR_SHEET: TourSheet = TourSheetSchema.parse({
+  items: [
+    { key: 'progress', label: { zh: '建设进度', en: 'Construction progress' }, max: 40 },
+    { key: 'quality', label: { zh: '工程质量与形象', en: 'Quality and site image' }, max: 30 },
+    { key: 'service', label: { zh: '要素保障与服务', en: 'Factor support and service' }, max: 30 },
+  ],
+});
+
 export const RubricSchema = z
   .object({
     id: z.string().min(1),
@@ -78,6 +111,8 @@ export const RubricSchema = z
     vetoScore: z.number().default(0),
     /** Item keys compared (points, descending) when totals are equal; remaining ties share a rank. */
     tieBreak: z.array(z.string()).default([]),
+    /** The tour's scoring sheet; DEFAULT_TOUR_SHEET when absent. */
+    tour: TourSheetSchema.optional(),
   })
   .superRefine((r, ctx) => {
     const keys = new Set<string>();
@@ -94,6 +129,11 @@ export type Rule = z.infer<typeof RuleSchema>;
 export type RubricItem = z.infer<typeof RubricItemSchema>;
 export type Rubric = z.infer<typeof RubricSchema>;
 export type RubricInput = z.input<typeof RubricSchema>;
+
+/** The tour sheet a rubric scores its inspection tours with. */
+export function tourSheetOf(rubric: Rubric): TourSheet {
+  return rubric.tour ?? DEFAULT_TOUR_SHEET;
+}
 
 /** Parses and validates a rubric (throws a ZodError naming the bad field). */
 export function parseRubric(input: unknown): Rubric {

@@ -1,5 +1,5 @@
 import { type Message, round } from './messages.ts';
-import type { Rubric, RubricItem, Rule } from './rubric.ts';
+import type { Rubric, RubricItem, Rule, TourSheet } from './rubric.ts';
 
 /** What one region brings to an assessment: KPI values, tour score, counts, veto flags. */
 export interface RegionInput {
@@ -234,6 +234,98 @@ export function trimmedMean(scores: readonly number[], dropFrom = 5): TrimmedMea
   const used = trim ? sorted.slice(1, -1) : sorted;
   const dropped = trim ? [sorted[0]!, sorted[sorted.length - 1]!] : [];
   return { mean: round(used.reduce((s, x) => s + x, 0) / used.length, 2), used, dropped };
+}
+
+/** One judge's marks for one county or zone: item key → points. */
+export interface JudgeMarks {
+  judge: string;
+  scores: Readonly<Record<string, number>>;
+}
+
+export interface TourResult {
+  /** The judges whose sheets count, with their totals (sum of the sheet's items). */
+  judges: Array<{ judge: string; total: number }>;
+  /** Judges left out because they did not score every item of the sheet. */
+  incomplete: string[];
+  /** Trimmed mean of the counted judges' totals, on the sheet's scale; null without any judge. */
+  mean: number | null;
+  used: number[];
+  dropped: number[];
+  /** The mean as a percentage of the sheet's maximum: the rubric's `tourScore` input (0–100). */
+  score: number | null;
+  maxTotal: number;
+  zh: string;
+  en: string;
+}
+
+/**
+ * A region's inspection-tour score from the judges' sheets: each complete sheet's total, then the
+ * trimmed mean (trimmedMean with the sheet's `dropFrom`), scaled to 100. The explanation names how
+ * many judges counted and which marks were dropped, so the ranking can show why.
+ */
+export function tourScore(sheet: TourSheet, marks: readonly JudgeMarks[]): TourResult {
+  const maxTotal = sheet.items.reduce((s, i) => s + i.max, 0);
+  const judges: TourResult['judges'] = [];
+  const incomplete: string[] = [];
+  for (const m of [...marks].sort((a, b) => (a.judge < b.judge ? -1 : a.judge > b.judge ? 1 : 0))) {
+    const points = sheet.items.map((i) => m.scores[i.key]);
+    if (points.some((p) => typeof p !== 'number' || !Number.isFinite(p))) incomplete.push(m.judge);
+    else
+      judges.push({
+        judge: m.judge,
+        total: round(
+          points.reduce((s: number, p) => s + (p as number), 0),
+          2,
+        ),
+      });
+  }
+  const t = trimmedMean(
+    judges.map((j) => j.total),
+    sheet.dropFrom,
+  );
+  const score = t.mean === null ? null : round((t.mean / maxTotal) * 100, 2);
+  const n = judges.length;
+  const scale = maxTotal === 100 ? '' : `（满分${maxTotal}，折合百分制${score}分）`;
+  const scaleEn = maxTotal === 100 ? '' : ` (out of ${maxTotal}, ${score} out of 100)`;
+  let zh: string;
+  let en: string;
+  if (t.mean === null) {
+    zh = '尚无评委评分';
+    en = 'no judge has scored yet';
+  } else if (t.dropped.length) {
+    zh = `${n}位评委评分，去掉一个最高分${t.dropped[1]}、一个最低分${t.dropped[0]}，其余${t.used.length}位平均${t.mean}分${scale}`;
+    en = `${n} judges: highest ${t.dropped[1]} and lowest ${t.dropped[0]} dropped, mean of the other ${t.used.length} is ${t.mean}${scaleEn}`;
+  } else {
+    zh = `${n}位评委评分（不足${sheet.dropFrom}位，不去掉最高最低分），平均${t.mean}分${scale}`;
+    en = `${n} judge${n === 1 ? '' : 's'} (fewer than ${sheet.dropFrom}, none dropped), mean ${t.mean}${scaleEn}`;
+  }
+  if (incomplete.length) {
+    zh += `；${incomplete.join('、')}未评完全部项目，不计入`;
+    en += `; ${incomplete.join(', ')} did not score every item and are not counted`;
+  }
+  return { judges, incomplete, mean: t.mean, used: t.used, dropped: t.dropped, score, maxTotal, zh, en };
+}
+
+/** Problems with one judge's marks against the sheet: unknown items, values outside 0 … max. */
+export function checkJudgeMarks(
+  sheet: TourSheet,
+  scores: Readonly<Record<string, number>>,
+): Array<{ item: string; zh: string; en: string }> {
+  const items = new Map(sheet.items.map((i) => [i.key, i]));
+  const out: Array<{ item: string; zh: string; en: string }> = [];
+  for (const [key, v] of Object.entries(scores)) {
+    const it = items.get(key);
+    if (!it) {
+      out.push({ item: key, zh: `评分表没有“${key}”这一项`, en: `the tour sheet has no item "${key}"` });
+    } else if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > it.max) {
+      out.push({
+        item: key,
+        zh: `${it.label.zh}的得分${v}应在0至${it.max}之间`,
+        en: `${it.label.en}: ${v} must be between 0 and ${it.max}`,
+      });
+    }
+  }
+  return out;
 }
 
 export interface RankChange {

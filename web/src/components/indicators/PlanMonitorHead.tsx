@@ -1,9 +1,10 @@
-import { Breadcrumb, Select, Space, Tag, Tooltip, Typography } from 'antd';
+import { Breadcrumb, Select, type SelectProps, Space, Tag, Tooltip, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { useI18n } from '../../i18n.ts';
-import { useIndI18n } from '../../i18n-indicators.ts';
+import { type IndMessageKey, useIndI18n } from '../../i18n-indicators.ts';
 import { IndicatorNav, type MonitorPage } from './IndicatorNav.tsx';
+import { periodLabel } from './periods.ts';
 import type { PlanScope } from './usePlanScope.ts';
 
 /** Breadcrumb, title, the three monitoring pages and the period / region choice, shared by the pages. */
@@ -20,7 +21,7 @@ export function PlanMonitorHead({
   showRegion?: boolean;
   extra?: ReactNode;
 }) {
-  const { t } = useIndI18n();
+  const { t, locale } = useIndI18n();
   const app = useI18n();
   const { plan } = scope;
   if (!plan) return null;
@@ -64,11 +65,21 @@ export function PlanMonitorHead({
             <span className="mon-field-label">{t('common.period')}</span>
             <Select
               data-testid="period-select"
-              style={{ width: 110 }}
+              style={{ width: scope.periodGroups.length > 1 ? 150 : 110 }}
               value={scope.period}
               loading={!scope.period}
               onChange={(v) => scope.setPeriod(v)}
-              options={scope.periods.map((p) => ({ value: p, label: t('common.year', { year: p }) }))}
+              labelRender={(o) => periodLabel(String(o.value), locale)}
+              showSearch={scope.periodGroups.length > 1 ? { optionFilterProp: 'label' } : undefined}
+              options={
+                (scope.periodGroups.length > 1
+                  ? scope.periodGroups.map((g) => ({
+                      label: t(`period.group.${g.frequency}` as IndMessageKey),
+                      title: t(`period.group.${g.frequency}` as IndMessageKey),
+                      options: g.periods.map((p) => ({ value: p, label: periodLabel(p, locale) })),
+                    }))
+                  : scope.periods.map((p) => ({ value: p, label: periodLabel(p, locale) }))) as SelectProps['options']
+              }
             />
           </span>
           {showRegion && (

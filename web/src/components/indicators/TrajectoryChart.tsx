@@ -1,6 +1,7 @@
 import type { Indicator, TrajectoryPoint } from '../../api-indicators.ts';
 import { formatValue, pick, statusLabel, useIndI18n } from '../../i18n-indicators.ts';
 import { EChart } from './EChart.tsx';
+import { periodLabel } from './periods.ts';
 import { STATUS_HEX } from './StatusTag.tsx';
 
 /** The value the plan asks for at the end, as a horizontal line; null when the plan gives no number. */
@@ -49,7 +50,9 @@ export function TrajectoryChart({ indicator, trajectory }: { indicator: Indicato
   const expectedFromBase = kind === 'level' && withBaseline;
   const target = targetLineValue(indicator);
   const actualName = t('detail.actual');
-  const expectedName = t('detail.expected');
+  // a provincial assignment is a figure of its own year, not a path: marks, no line between them
+  const provincial = kind === 'provincial';
+  const expectedName = provincial ? t('assign.title') : t('detail.expected');
 
   const option = {
     animation: false,
@@ -60,7 +63,7 @@ export function TrajectoryChart({ indicator, trajectory }: { indicator: Indicato
       formatter: (params: { dataIndex: number; seriesName: string; value: number | null; marker: string }[]) => {
         const i = params[0]?.dataIndex ?? 0;
         const period = x[i] ?? '';
-        const lines = [`<b>${t('common.year', { year: period })}</b>`];
+        const lines = [`<b>${periodLabel(String(period), locale)}</b>`];
         for (const p of params) {
           if (p.value === null || p.value === undefined || p.seriesName === HIDDEN) continue;
           lines.push(`${p.marker}${p.seriesName}${t('common.colon')}${formatValue(locale, p.value)} ${indicator.unit}`);
@@ -135,10 +138,10 @@ export function TrajectoryChart({ indicator, trajectory }: { indicator: Indicato
           ...(withBaseline ? [expectedFromBase ? (indicator.baseline?.value ?? null) : null] : []),
           ...points.map((p) => p.expected),
         ],
-        symbol: 'emptyCircle',
-        symbolSize: 6,
-        connectNulls: true,
-        lineStyle: { type: 'dashed', color: '#8c8c8c' },
+        symbol: provincial ? 'diamond' : 'emptyCircle',
+        symbolSize: provincial ? 11 : 6,
+        connectNulls: !provincial,
+        lineStyle: provincial ? { opacity: 0 } : { type: 'dashed', color: '#8c8c8c' },
         itemStyle: { color: '#8c8c8c' },
       },
     ],

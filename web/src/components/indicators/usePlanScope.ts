@@ -2,7 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { api, type PlanView, queryKeys, type Region } from '../../api.ts';
-import { indicatorApi, indicatorKeys } from '../../api-indicators.ts';
+import { type Frequency, indicatorApi, indicatorKeys } from '../../api-indicators.ts';
+import { FREQUENCIES, frequencyOf, periodsOf } from './periods.ts';
 
 export interface PlanScope {
   plan: PlanView | undefined;
@@ -13,6 +14,13 @@ export interface PlanScope {
   regionName: (code: string) => string;
   /** Years of the plan, as period strings. */
   periods: string[];
+  /**
+   * The periods a user may pick, grouped by frequency: the years always, the quarters and months only
+   * when the plan has indicators reported that often (or the URL asks for such a period).
+   */
+  periodGroups: { frequency: Frequency; periods: string[] }[];
+  /** Frequencies of the plan's indicators. */
+  frequencies: Set<Frequency>;
   /** Selected period; undefined until the latest year with data is known. */
   period: string | undefined;
   region: string | undefined;
@@ -40,7 +48,8 @@ export function usePlanScope(planId: string): PlanScope {
   const probe = useQuery({
     queryKey: indicatorKeys.list(planId, lastYear, p?.region.code ?? ''),
     queryFn: () => indicatorApi.list(planId, lastYear, p?.region.code),
-    enabled: !!p && !params.get('period'),
+    // also read when the URL names a period: the indicators' frequencies decide which periods to offer
+    enabled: !!p,
   });
 
   const periods = useMemo(() => {
@@ -49,6 +58,22 @@ export function usePlanScope(planId: string): PlanScope {
     for (let y = p.periodStart; y <= p.periodEnd; y++) out.push(String(y));
     return out;
   }, [p]);
+
+  const urlPeriod = params.get('period');
+  const frequencies = useMemo(() => {
+    const set = new Set<Frequency>(['year']);
+    for (const it of probe.data?.items ?? []) set.add(it.indicator.frequency);
+    if (urlPeriod) set.add(frequencyOf(urlPeriod));
+    return set;
+  }, [probe.data, urlPeriod]);
+
+  const periodGroups = useMemo(() => {
+    if (!p) return [];
+    return FREQUENCIES.filter((f) => frequencies.has(f)).map((f) => ({
+      frequency: f,
+      periods: periodsOf(f, p.periodStart, p.periodEnd),
+    }));
+  }, [p, frequencies]);
 
   const latestWithData = useMemo(() => {
     if (!probe.data) return undefined;
@@ -103,6 +128,8 @@ export function usePlanScope(planId: string): PlanScope {
     regions,
     regionName,
     periods,
+    periodGroups,
+    frequencies,
     period,
     region,
     setPeriod,

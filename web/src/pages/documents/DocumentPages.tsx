@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Breadcrumb, Card, Descriptions, Empty, Space, Spin, Table, Tag, Typography } from 'antd';
-import { Link, useParams } from 'react-router-dom';
+import { type ReactNode, useEffect } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
 import type { DocumentView } from '../../api.ts';
 import { formatDateTime, repairLabel, useI18n } from '../../i18n.ts';
 import { documentsApi, markRuns, type Span } from './api-documents.ts';
@@ -90,11 +91,44 @@ function paragraphs(text: string): Span[] {
   return out;
 }
 
+/**
+ * `?start=&end=` (offsets into the normalised text, as evidence stores them) marks that place, so a link
+ * from a value's evidence opens the document at the sentence it was read from.
+ */
+function useHighlight(): Span | null {
+  const [params] = useSearchParams();
+  const start = Number(params.get('start'));
+  const end = Number(params.get('end'));
+  return params.has('start') && Number.isInteger(start) && Number.isInteger(end) && end > start ? { start, end } : null;
+}
+
+/** A run of text with the highlighted part (if any falls in it) wrapped in a mark. */
+function withHighlight(text: string, at: number, hl: Span | null, plain: (t: string) => ReactNode): ReactNode {
+  if (!hl || hl.end <= at || hl.start >= at + text.length) return plain(text);
+  const a = Math.max(0, hl.start - at);
+  const b = Math.min(text.length, hl.end - at);
+  return (
+    <>
+      {a > 0 && plain(text.slice(0, a))}
+      <mark className="doc-highlight" data-testid="doc-highlight" style={{ background: '#ffe58f', padding: 0 }}>
+        {plain(text.slice(a, b))}
+      </mark>
+      {b < text.length && plain(text.slice(b))}
+    </>
+  );
+}
+
 export function DocumentReaderPage() {
   const { id = '' } = useParams();
   const { locale } = useI18n();
   const s = TEXT[locale];
   const reading = useQuery({ queryKey: ['document-text', id], queryFn: () => documentsApi.reading(id) });
+  const hl = useHighlight();
+  const hlKey = hl ? `${hl.start}-${hl.end}` : '';
+  // once the text is there (and when the place changes), bring the marked place into view
+  useEffect(() => {
+    if (hlKey && reading.data) document.querySelector('.doc-highlight')?.scrollIntoView({ block: 'center' });
+  }, [hlKey, reading.data]);
   if (reading.isLoading) return <Spin />;
   if (reading.error || !reading.data) return <Empty />;
   const { document: doc, text, damaged, furniture } = reading.data;
@@ -128,10 +162,10 @@ export function DocumentReaderPage() {
                 </mark>
               ) : r.mark === 'furniture' ? (
                 <span key={r.start} className="doc-furniture" title={s.furniture}>
-                  {r.text}
+                  {withHighlight(r.text, r.start, hl, (x) => x)}
                 </span>
               ) : (
-                <span key={r.start}>{r.text}</span>
+                <span key={r.start}>{withHighlight(r.text, r.start, hl, (x) => x)}</span>
               ),
             )}
           </p>

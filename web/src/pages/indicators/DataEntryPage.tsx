@@ -1,4 +1,4 @@
-import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ButtonProps } from 'antd';
 import { App as AntApp, Button, Card, Form, Input, Modal, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
@@ -21,6 +21,13 @@ import { PlanMonitorHead } from '../../components/indicators/PlanMonitorHead.tsx
 import { AttributeTag } from '../../components/indicators/StatusTag.tsx';
 import { usePlanScope } from '../../components/indicators/usePlanScope.ts';
 import '../../components/indicators/indicators.css';
+import {
+  frequencyOf,
+  periodLabel,
+  periodsWithin,
+  previousPeriod,
+  toFrequency,
+} from '../../components/indicators/periods.ts';
 import { formatValue, type IndMessageKey, pick, staleMessage, useIndI18n } from '../../i18n-indicators.ts';
 
 const NO_LEAD = '__none__';
@@ -43,8 +50,13 @@ interface RowState {
 
 interface EntryRow {
   item: EvaluatedIndicator;
+  /** The period this row records: the page's period in the indicator's own frequency, or one the user chose. */
+  period: string;
+  /** The periods of the indicator's frequency inside the page's period (the quarters of a year …). */
+  choices: string[];
   current: IndicatorValue | undefined;
   previous: IndicatorValue | undefined;
+  previousPeriod: string;
   loaded: boolean;
 }
 
@@ -72,13 +84,21 @@ function pathValue(ind: Indicator, year: number, planEnd: number): number | null
   return null;
 }
 
+/**
+ * Which of a row's periods to show first: the one after the latest that has a value (the next to fill),
+ * or the last when all have one. A row with one period has no choice.
+ */
+function nextToFill(choices: string[], has: (p: string) => boolean): string {
+  let last = -1;
+  choices.forEach((p, i) => {
+    if (has(p)) last = i;
+  });
+  return choices[Math.min(last + 1, choices.length - 1)] ?? '';
+}
+
 /** The stored note, except the generated one of a demo value, which a person's entry should not inherit. */
 function shownNote(v: IndicatorValue | undefined): string {
   return v && !v.isDemo ? (v.note ?? '') : '';
-}
-
-function previousPeriod(period: string): string {
-  return /^\d{4}$/.test(period) ? String(Number(period) - 1) : period;
 }
 
 export function DataEntryPage() {
@@ -90,6 +110,8 @@ export function DataEntryPage() {
   const { period, region } = scope;
   const [lead, setLead] = useState<string | undefined>();
   const [rows, setRows] = useState<Record<number, RowState>>({});
+  // a period the user picked for one indicator (a quarter of the chosen year …), per page period
+  const [picked, setPicked] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState<Record<number, string>>({});
   const [returning, setReturning] = useState<{ row: EntryRow } | null>(null);
   const [returnForm] = Form.useForm<{ reason: string }>();
@@ -100,31 +122,43 @@ export function DataEntryPage() {
     enabled: !!period && !!region,
   });
   const items = list.data?.items ?? [];
-  const details = useQueries({
-    queries: items.map((it) => ({
-      queryKey: indicatorKeys.detail(it.indicator.id),
-      queryFn: () => indicatorApi.detail(it.indicator.id),
-    })),
+  // One request for every value of the region (all periods): current and previous values of each row come
+  // from it, whatever period each row records.
+  const values = useQuery({
+    queryKey: indicatorKeys.values(id, region ?? ''),
+    queryFn: () => indicatorApi.values(id, region),
+    enabled: !!region,
   });
+  const byKey = useMemo(() => {
+    const map = new Map<string, IndicatorValue>();
+    for (const v of values.data ?? []) map.set(`${v.indicatorId}|${v.period}`, v);
+    return map;
+  }, [values.data]);
 
   const leads = useMemo(
     () => [...new Set(items.map((i) => i.indicator.leadUnit).filter((u): u is string => !!u))].sort(),
     [items],
   );
 
-  const prev = period ? previousPeriod(period) : '';
+  const loaded = !!values.data;
   const data: EntryRow[] = items
-    .map((item, i) => {
-      const values = details[i]?.data?.values ?? [];
+    .map((item) => {
+      const iid = item.indicator.id;
+      const choices = period ? periodsWithin(period, item.indicator.frequency) : [];
+      const rowPeriod = picked[`${period}|${iid}`] ?? nextToFill(choices, (p) => byKey.has(`${iid}|${p}`));
+      const prevPeriod = previousPeriod(rowPeriod);
       return {
         item,
-        current: values.find((v) => v.regionCode === region && v.period === period),
-        previous: values.find((v) => v.regionCode === region && v.period === prev),
-        loaded: !!details[i]?.data,
+        period: rowPeriod,
+        choices,
+        current: byKey.get(`${iid}|${rowPeriod}`),
+        previous: byKey.get(`${iid}|${prevPeriod}`),
+        previousPeriod: prevPeriod,
+        loaded,
       };
     })
     .filter((r) => !lead || (lead === NO_LEAD ? !r.item.indicator.leadUnit : r.item.indicator.leadUnit === lead));
-  const loadingValues = details.some((d) => d.isLoading);
+  const loadingValues = values.isLoading;
 
   const patchRow = (indicatorId: number, patch: Partial<RowState> | null) =>
     setRows((prevRows) => {
@@ -135,6 +169,7 @@ export function DataEntryPage() {
     });
 
   const refresh = (indicatorId: number) => {
+    qc.invalidateQueries({ queryKey: ['indicators', 'values', id] });
     qc.invalidateQueries({ queryKey: indicatorKeys.detail(indicatorId) });
     qc.invalidateQueries({ queryKey: ['indicators', 'list', id] });
     qc.invalidateQueries({ queryKey: ['indicators', 'cockpit', id] });
@@ -146,7 +181,7 @@ export function DataEntryPage() {
       patchRow(indicatorId, { errors: err.fieldErrors, warnings: [], message: undefined });
       return;
     }
-    const text = err.code === 'STALE_VERSION' ? staleMessage(t, locale, err.localized(locale)) : err.localized(locale);
+    const text = err.code === 'STALE_VERSION' ? staleMessage(locale, err) : err.localized(locale);
     patchRow(indicatorId, { errors: [], message: text });
     message.error(text);
     if (err.code === 'STALE_VERSION') refresh(indicatorId);
@@ -161,12 +196,12 @@ export function DataEntryPage() {
       patchRow(indicatorId, { errors: [{ field: 'value', zh: t('entry.required'), en: t('entry.required') }] });
       return;
     }
-    if (!period || !region) return;
+    if (!row.period || !region) return;
     setBusy((b) => ({ ...b, [indicatorId]: 'save' }));
     try {
       const res = await indicatorApi.recordValue(indicatorId, {
         regionCode: region,
-        period,
+        period: row.period,
         value,
         note: note.trim() ? note.trim() : null,
         ...(row.current ? { version: row.current.version } : {}),
@@ -245,13 +280,45 @@ export function DataEntryPage() {
       ),
     },
     {
+      key: 'period',
+      title: t('entry.col.period'),
+      width: 150,
+      render: (_, r) => {
+        const iid = r.item.indicator.id;
+        const f = r.item.indicator.frequency;
+        return (
+          <div data-testid={`period-${iid}`} data-period={r.period}>
+            {r.choices.length > 1 ? (
+              <Select
+                size="small"
+                data-testid={`period-pick-${iid}`}
+                style={{ width: 130 }}
+                value={r.period}
+                onChange={(v) => {
+                  setPicked((p) => ({ ...p, [`${period}|${iid}`]: v }));
+                  patchRow(iid, null);
+                }}
+                options={r.choices.map((p) => ({ value: p, label: periodLabel(p, locale) }))}
+              />
+            ) : (
+              periodLabel(r.period, locale)
+            )}
+            {f !== 'year' && <div className="mon-sub">{t(`freq.${f}` as IndMessageKey)}</div>}
+          </div>
+        );
+      },
+    },
+    {
       key: 'previous',
       title: t('entry.col.previous'),
       width: 96,
       align: 'right',
       render: (_, r) =>
         r.previous ? (
-          <span data-testid={`previous-${r.item.indicator.id}`}>{formatValue(locale, r.previous.value)}</span>
+          <div>
+            <span data-testid={`previous-${r.item.indicator.id}`}>{formatValue(locale, r.previous.value)}</span>
+            <div className="mon-sub">{periodLabel(r.previousPeriod, locale)}</div>
+          </div>
         ) : (
           <span className="mon-muted">—</span>
         ),
@@ -274,9 +341,11 @@ export function DataEntryPage() {
             </div>
           );
         }
-        if (r.item.evaluation.expected === null && scope.plan && period) {
+        // the list's evaluation is at the page's period; a row recording another period has no expected value
+        if (period && toFrequency(period, ind.frequency) !== r.period) return <span className="mon-muted">—</span>;
+        if (r.item.evaluation.expected === null && scope.plan && frequencyOf(r.period) === 'year') {
           // without an approved value the server gives no expected value; the plan's path still does
-          const path = pathValue(ind, Number(period), scope.plan.periodEnd);
+          const path = pathValue(ind, Number(r.period), scope.plan.periodEnd);
           if (path !== null)
             return (
               <span className="mon-muted-strong" title={t('entry.pathHint')} data-testid={`path-${ind.id}`}>
@@ -474,7 +543,7 @@ export function DataEntryPage() {
             dataSource={data}
             loading={list.isLoading || !period}
             pagination={false}
-            scroll={{ x: 1250 }}
+            scroll={{ x: 1400 }}
             title={
               loadingValues
                 ? () => <Typography.Text type="secondary">{t('entry.loadingValues')}</Typography.Text>

@@ -10,6 +10,7 @@ import {
   Input,
   Radio,
   Select,
+  type SelectProps,
   Skeleton,
   Space,
   Table,
@@ -21,7 +22,9 @@ import { useMemo } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { api, queryKeys, toApiError } from '../../api.ts';
 import {
+  type Attribute,
   type Direction,
+  type Frequency,
   type HistoryEntry,
   type Indicator,
   type IndicatorPatch,
@@ -31,8 +34,11 @@ import {
   type TrajectoryPoint,
 } from '../../api-indicators.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { AssignmentsCard } from '../../components/indicators/AssignmentsCard.tsx';
+import { comparePeriods, periodLabel, periodsOf } from '../../components/indicators/periods.ts';
 import { AttributeTag, StatusTag } from '../../components/indicators/StatusTag.tsx';
 import { TrajectoryChart } from '../../components/indicators/TrajectoryChart.tsx';
+import { ValuesEvidence } from '../../components/indicators/ValuesEvidence.tsx';
 import '../../components/indicators/indicators.css';
 import { formatDateTime, useI18n } from '../../i18n.ts';
 import {
@@ -104,6 +110,7 @@ export function IndicatorDetailPage() {
     [p, counties.data],
   );
   const regionCode = region ?? p?.region.code;
+  const period = params.get('period') ?? undefined;
 
   if (detail.error) return <ErrorAlert error={detail.error} onRetry={() => detail.refetch()} />;
   if (!detail.data || !ind) return <Skeleton active paragraph={{ rows: 10 }} />;
@@ -151,9 +158,15 @@ export function IndicatorDetailPage() {
               showSearch={{ optionFilterProp: 'label' }}
               options={regions.map((r) => ({ value: r.code, label: r.name }))}
               onChange={(v) =>
-                setParams(v === p?.region.code ? {} : { region: v }, {
-                  replace: true,
-                })
+                setParams(
+                  (prev) => {
+                    const next = new URLSearchParams(prev);
+                    if (v === p?.region.code) next.delete('region');
+                    else next.set('region', v);
+                    return next;
+                  },
+                  { replace: true },
+                )
               }
             />
           </span>
@@ -196,6 +209,33 @@ export function IndicatorDetailPage() {
         </div>
       </div>
 
+      {p && (
+        <PeriodEvaluation
+          ind={ind}
+          planStart={p.periodStart}
+          planEnd={p.periodEnd}
+          period={period ?? lastWithData?.period ?? String(p.periodEnd)}
+          region={regionCode}
+          onPeriod={(v) =>
+            setParams(
+              (prev) => {
+                const next = new URLSearchParams(prev);
+                next.set('period', v);
+                return next;
+              },
+              { replace: true },
+            )
+          }
+        />
+      )}
+
+      {ind.target.kind === 'provincial' && p && (
+        <AssignmentsCard
+          ind={ind}
+          years={Array.from({ length: p.periodEnd - p.periodStart + 1 }, (_, i) => p.periodStart + i)}
+        />
+      )}
+
       <Card
         title={
           <span>
@@ -213,7 +253,7 @@ export function IndicatorDetailPage() {
 
       <div className="mon-even-col">
         <Card
-          title={`${t('detail.statusByYear')}${paren(locale, ind.unit)}`}
+          title={`${t(ind.frequency === 'year' ? 'detail.statusByYear' : 'detail.statusByPeriod')}${paren(locale, ind.unit)}`}
           size="small"
           styles={{ body: { padding: 0 } }}
         >
@@ -223,6 +263,21 @@ export function IndicatorDetailPage() {
           <CountyTable values={detail.data.values} regions={regions} unit={ind.unit} />
         </Card>
       </div>
+
+      <Card
+        title={t('detail.values')}
+        size="small"
+        className="mon-section"
+        styles={{ body: { padding: 0 } }}
+        data-testid="values-card"
+        extra={
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t('detail.valuesHint', { region: regions.find((r) => r.code === regionCode)?.name ?? '' })}
+          </Typography.Text>
+        }
+      >
+        <ValuesEvidence values={detail.data.values.filter((v) => v.regionCode === regionCode)} unit={ind.unit} />
+      </Card>
 
       <div className="mon-even-col">
         <Card title={t('detail.owner')} size="small">
@@ -241,6 +296,91 @@ export function IndicatorDetailPage() {
   );
 }
 
+/**
+ * The status at one period the user picks (a quarter or month too, for an indicator reported that often),
+ * in the chosen region, as the indicator list computes it.
+ */
+function PeriodEvaluation({
+  ind,
+  planStart,
+  planEnd,
+  period,
+  region,
+  onPeriod,
+}: {
+  ind: Indicator;
+  planStart: number;
+  planEnd: number;
+  period: string;
+  region: string | undefined;
+  onPeriod: (p: string) => void;
+}) {
+  const { t, locale } = useIndI18n();
+  const list = useQuery({
+    queryKey: indicatorKeys.list(ind.planId, period, region ?? ''),
+    queryFn: () => indicatorApi.list(ind.planId, period, region),
+    enabled: !!region,
+  });
+  const item = list.data?.items.find((i) => i.indicator.id === ind.id);
+  const e = item?.evaluation;
+  // a status without a judged value (no assignment, no target) still shows the latest value reported
+  const shown = e?.actual ?? item?.latest?.value ?? null;
+  const shownOf = e?.actual == null && item?.latest ? item.latest.period : null;
+  const groups = (ind.frequency === 'year' ? (['year'] as const) : (['year', ind.frequency] as const)).map((f) => ({
+    label: t(`period.group.${f}`),
+    title: t(`period.group.${f}`),
+    options: periodsOf(f, planStart, planEnd).map((x) => ({ value: x, label: periodLabel(x, locale) })),
+  }));
+  return (
+    <Card size="small" className="mon-section" data-testid="period-evaluation">
+      <Space size={16} wrap align="center">
+        <span className="mon-field">
+          <span className="mon-field-label">{t('detail.period')}</span>
+          <Select
+            data-testid="detail-period-select"
+            style={{ width: 150 }}
+            value={period}
+            onChange={onPeriod}
+            showSearch={{ optionFilterProp: 'label' }}
+            options={(groups.length > 1 ? groups : groups[0]?.options) as SelectProps['options']}
+          />
+        </span>
+        {list.error ? (
+          <ErrorAlert error={list.error} />
+        ) : e ? (
+          <>
+            <span data-testid="period-status">
+              <StatusTag status={e.status} />
+            </span>
+            <span>
+              <Typography.Text type="secondary">
+                {t('detail.col.actual')}
+                {t('common.colon')}
+              </Typography.Text>
+              {formatValue(locale, shown)}
+              {shownOf && (
+                <span className="mon-muted">
+                  {locale === 'zh' ? `（${periodLabel(shownOf, locale)}）` : ` (${periodLabel(shownOf, locale)})`}
+                </span>
+              )}
+              <Typography.Text type="secondary" style={{ marginLeft: 12 }}>
+                {t('detail.col.expected')}
+                {t('common.colon')}
+              </Typography.Text>
+              {formatValue(locale, e.expected)}
+            </span>
+            <span style={{ fontSize: 13 }} data-testid="period-reason">
+              {pick(locale, e.reason)}
+            </span>
+          </>
+        ) : (
+          <Typography.Text type="secondary">{t('common.loading')}</Typography.Text>
+        )}
+      </Space>
+    </Card>
+  );
+}
+
 function YearTable({ ind, trajectory }: { ind: Indicator; trajectory: TrajectoryPoint[] }) {
   const { t, locale } = useIndI18n();
   const totals = new Map<string, number>();
@@ -253,7 +393,12 @@ function YearTable({ ind, trajectory }: { ind: Indicator; trajectory: Trajectory
     }
   }
   const columns: ColumnsType<TrajectoryPoint> = [
-    { key: 'period', title: t('detail.col.period'), width: 64, render: (_, r) => r.period },
+    {
+      key: 'period',
+      title: t(ind.frequency === 'year' ? 'detail.col.period' : 'entry.col.period'),
+      width: ind.frequency === 'year' ? 64 : 132,
+      render: (_, r) => (ind.frequency === 'year' ? r.period : periodLabel(r.period, locale)),
+    },
     {
       key: 'actual',
       title: `${t('detail.col.actual')}`,
@@ -314,7 +459,7 @@ function CountyTable({
   unit: string;
 }) {
   const { t, locale } = useIndI18n();
-  const periods = [...new Set(values.map((v) => v.period))].sort();
+  const periods = [...new Set(values.map((v) => v.period))].sort(comparePeriods);
   const rows: CountyRow[] = useMemo(() => {
     const byRegion = new Map<string, CountyRow>();
     for (const r of regions) byRegion.set(r.code, { code: r.code, name: r.name, byPeriod: {} });
@@ -339,7 +484,7 @@ function CountyTable({
     },
     ...periods.map((period) => ({
       key: period,
-      title: t('common.year', { year: period }),
+      title: periodLabel(period, locale),
       align: 'right' as const,
       width: 96,
       render: (_: unknown, r: CountyRow) => {
@@ -376,6 +521,8 @@ interface OwnerValues {
   leadUnit: string;
   supportingUnits: string[];
   direction: Direction;
+  attribute: Attribute;
+  frequency: Frequency;
   dataSource: string;
 }
 
@@ -391,6 +538,8 @@ function OwnerForm({ ind }: { ind: Indicator }) {
         leadUnit: v.leadUnit?.trim() ? v.leadUnit.trim() : null,
         supportingUnits: (v.supportingUnits ?? []).map((s) => s.trim()).filter(Boolean),
         direction: v.direction,
+        attribute: v.attribute,
+        frequency: v.frequency,
         dataSource: v.dataSource?.trim() ? v.dataSource.trim() : null,
       };
       const patch: IndicatorPatch = {};
@@ -398,6 +547,8 @@ function OwnerForm({ ind }: { ind: Indicator }) {
       if (JSON.stringify(next.supportingUnits) !== JSON.stringify(ind.supportingUnits))
         patch.supportingUnits = next.supportingUnits;
       if (next.direction !== ind.direction) patch.direction = next.direction;
+      if (next.attribute !== ind.attribute) patch.attribute = next.attribute;
+      if (next.frequency !== ind.frequency) patch.frequency = next.frequency;
       if (next.dataSource !== ind.dataSource) patch.dataSource = next.dataSource;
       return indicatorApi.update(ind.id, ind.version, patch);
     },
@@ -407,9 +558,7 @@ function OwnerForm({ ind }: { ind: Indicator }) {
     },
     onError: (e) => {
       const err = toApiError(e);
-      message.error(
-        err.code === 'STALE_VERSION' ? staleMessage(t, locale, err.localized(locale)) : err.localized(locale),
-      );
+      message.error(err.code === 'STALE_VERSION' ? staleMessage(locale, err) : err.localized(locale));
       if (err.code === 'STALE_VERSION') qc.invalidateQueries({ queryKey: indicatorKeys.all });
     },
   });
@@ -423,6 +572,8 @@ function OwnerForm({ ind }: { ind: Indicator }) {
         leadUnit: ind.leadUnit ?? '',
         supportingUnits: ind.supportingUnits,
         direction: ind.direction,
+        attribute: ind.attribute,
+        frequency: ind.frequency,
         dataSource: ind.dataSource ?? '',
       }}
       onFinish={(v) => save.mutate(v)}
@@ -447,6 +598,25 @@ function OwnerForm({ ind }: { ind: Indicator }) {
               { value: 'higher', label: t('dir.higher') },
               { value: 'lower', label: t('dir.lower') },
             ]}
+          />
+        </Form.Item>
+        <Form.Item name="attribute" label={t('detail.attribute')}>
+          <Radio.Group
+            optionType="button"
+            data-testid="attribute-radio"
+            options={[
+              { value: 'expected', label: t('attr.expected') },
+              { value: 'binding', label: t('attr.binding') },
+            ]}
+          />
+        </Form.Item>
+      </Space>
+      <Space size={24} wrap align="start" style={{ display: 'flex' }}>
+        <Form.Item name="frequency" label={t('detail.frequency')} extra={t('detail.frequencyHint')}>
+          <Select<Frequency>
+            data-testid="frequency-select"
+            style={{ width: 140 }}
+            options={(['year', 'quarter', 'month'] as const).map((f) => ({ value: f, label: t(`freq.${f}`) }))}
           />
         </Form.Item>
         <Form.Item name="dataSource" label={t('detail.dataSource')}>
@@ -501,6 +671,8 @@ const FIELD_KEYS: Record<string, IndMessageKey> = {
   direction: 'detail.direction',
   dataSource: 'detail.dataSource',
   attribute: 'list.col.attribute',
+  frequency: 'detail.frequency',
+  assignments: 'detail.field.assignments',
 };
 
 function show(t: IndTranslate, key: string, v: unknown): string {
@@ -508,6 +680,11 @@ function show(t: IndTranslate, key: string, v: unknown): string {
   if (Array.isArray(v)) return v.length ? v.join('、') : t('common.unassigned');
   if (key === 'direction' && (v === 'higher' || v === 'lower')) return t(`dir.${v}`);
   if (key === 'attribute' && (v === 'binding' || v === 'expected')) return t(`attr.${v}`);
+  if (key === 'frequency' && (v === 'year' || v === 'quarter' || v === 'month')) return t(`freq.${v}`);
+  if (key === 'assignments' && typeof v === 'object') {
+    const entries = Object.entries(v as Record<string, unknown>);
+    return entries.length ? entries.map(([y, x]) => `${y}: ${x}`).join('，') : t('detail.evidence.none');
+  }
   return String(v);
 }
 
@@ -522,7 +699,9 @@ function History({ id }: { id: number }) {
       title: t('detail.col.action'),
       width: 80,
       render: (_, r) =>
-        r.action === 'update' || r.action === 'create' ? t(`detail.action.${r.action}` as IndMessageKey) : r.action,
+        r.action === 'update' || r.action === 'create' || r.action === 'assignments'
+          ? t(`detail.action.${r.action}` as IndMessageKey)
+          : r.action,
     },
     {
       key: 'change',

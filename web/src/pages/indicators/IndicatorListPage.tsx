@@ -15,6 +15,7 @@ import {
 } from '../../api-indicators.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PlanMonitorHead } from '../../components/indicators/PlanMonitorHead.tsx';
+import { periodLabel } from '../../components/indicators/periods.ts';
 import { AttributeTag, StatusTag } from '../../components/indicators/StatusTag.tsx';
 import { usePlanScope } from '../../components/indicators/usePlanScope.ts';
 import '../../components/indicators/indicators.css';
@@ -169,7 +170,7 @@ export function IndicatorListPage() {
           <span data-testid="latest-value">
             {formatValue(locale, r.latest.value)}
             {r.latest.period !== period && (
-              <div className="mon-sub">{t('list.valueOf', { period: r.latest.period })}</div>
+              <div className="mon-sub">{t('list.valueOf', { period: periodLabel(r.latest.period, locale) })}</div>
             )}
             <JudgedValue r={r} />
           </span>

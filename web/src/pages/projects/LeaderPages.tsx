@@ -6,6 +6,7 @@ import { type LeaderSummary, type Project, projectApi, projectKeys } from '../..
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatDateTime } from '../../i18n.ts';
 import { formatWan, LibraryTag, MilestoneDots, pickText } from './common.tsx';
+import { LeaderQuarterCard } from './quarter/LeaderQuarterCard.tsx';
 import { useProjI18n } from './strings.ts';
 
 export function LeaderListPage() {
@@ -64,6 +65,7 @@ export function LeaderPage() {
         </Typography.Title>
         <Link to={`/projects?leader=${encodeURIComponent(d.leader)}`}>{t('l.all')}</Link>
       </Space>
+      <LeaderQuarterCard leader={d.leader} />
       <Card size="small" title={t('l.projects')} style={{ marginTop: 16 }}>
         <Table<Project>
           data-testid="leader-projects"

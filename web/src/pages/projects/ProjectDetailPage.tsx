@@ -42,6 +42,10 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { EChart } from '../../components/indicators/EChart.tsx';
 import { formatDateTime } from '../../i18n.ts';
 import { formatWan, LIGHT_HEX, LibraryTag, LightDot, libLabel, msLabel, pickText } from './common.tsx';
+import { ApprovalChecklist } from './detail/ApprovalChecklist.tsx';
+import { detailChangeText } from './detail/history.ts';
+import { MonthlyReports } from './detail/MonthlyReports.tsx';
+import { useDetailI18n } from './detail/strings.ts';
 import { type ProjMessageKey, type ProjTranslate, useProjI18n } from './strings.ts';
 
 const PLANNED_KEY: Partial<Record<Milestone, 'started' | 'in_production' | 'at_capacity'>> = {
@@ -259,6 +263,7 @@ function TransitionDialog({ detail, open, onClose }: { detail: ProjectDetail; op
 export function ProjectDetailPage() {
   const { id = '' } = useParams();
   const { t, locale } = useProjI18n();
+  const { t: dt } = useDetailI18n();
   const [advancing, setAdvancing] = useState(false);
   const q = useQuery({ queryKey: projectKeys.detail(id), queryFn: () => projectApi.detail(id) });
   const d = q.data;
@@ -334,6 +339,8 @@ export function ProjectDetailPage() {
               <Empty description={t('detail.noInvestments')} />
             )}
           </Card>
+          <ApprovalChecklist projectId={p.id} />
+          <MonthlyReports projectId={p.id} />
           <Card size="small" title={t('detail.problems')} style={{ marginBottom: 16 }}>
             {d.problems.length ? (
               <div data-testid="problem-list">
@@ -412,7 +419,7 @@ export function ProjectDetailPage() {
                       <div style={{ color: '#888', fontSize: 12 }}>
                         {formatDateTime(h.at)} · {h.actor}
                       </div>
-                      <div data-testid="history-entry">{auditText(t, h)}</div>
+                      <div data-testid="history-entry">{detailChangeText(dt, locale, h) ?? auditText(t, h)}</div>
                     </div>
                   ),
                 }))}

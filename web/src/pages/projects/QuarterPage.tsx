@@ -2,20 +2,28 @@ import { ArrowDownOutlined, ArrowUpOutlined, MinusOutlined } from '@ant-design/i
 import { useQuery } from '@tanstack/react-query';
 import { Card, Segmented, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { type Kpis, projectApi, projectKeys, type RankingEntry } from '../../api-projects.ts';
+import type { Kpis } from '../../api-projects.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { EChart } from '../../components/indicators/EChart.tsx';
 import { pct } from './common.tsx';
+import { quarterApi, quarterKeys, type QuarterRankingEntry as RankingEntry } from './quarter/api.ts';
+import { EventsCard } from './quarter/EventsCard.tsx';
+import { GroupKpisCard } from './quarter/GroupKpisCard.tsx';
+import { type KpiCell, KpiProjectsDrawer } from './quarter/KpiProjectsDrawer.tsx';
+import { useQuarterI18n } from './quarter/strings.ts';
+import { TourSheetCard } from './quarter/TourSheetCard.tsx';
+import { RubricLink } from './rubric/RubricLink.tsx';
 import { type ProjMessageKey, useProjI18n } from './strings.ts';
 
-const YEARS = [2021, 2022, 2023, 2024];
+const YEARS = [2021, 2022, 2023, 2024, 2025];
 const KPI_COLS: { key: keyof Kpis; label: ProjMessageKey; library?: string }[] = [
   { key: 'landingRate', label: 'q.col.landing', library: 'reserve' },
   { key: 'startRate', label: 'q.col.start', library: 'construction' },
   { key: 'investmentCompletionRate', label: 'q.col.invest', library: 'construction' },
   { key: 'productionRate', label: 'q.col.production', library: 'in_effect' },
+  { key: 'capacityRate', label: 'q.col.capacity', library: 'in_effect' },
 ];
 
 function Change({ e }: { e: RankingEntry }) {
@@ -42,6 +50,7 @@ function Change({ e }: { e: RankingEntry }) {
 
 export function QuarterPage() {
   const { t, locale } = useProjI18n();
+  const { t: tq } = useQuarterI18n();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const year = Number(params.get('year') ?? '2023') || 2023;
@@ -54,10 +63,11 @@ export function QuarterPage() {
   };
 
   const q = useQuery({
-    queryKey: projectKeys.ranking(year, quarter, by),
-    queryFn: () => projectApi.ranking(year, quarter, by),
+    queryKey: quarterKeys.ranking(year, quarter, by),
+    queryFn: () => quarterApi.ranking(year, quarter, by),
   });
   const entries = q.data?.entries ?? [];
+  const [kpiCell, setKpiCell] = useState<KpiCell | null>(null);
 
   /** The ranking gives no project ids: a KPI opens the project list of that county or zone. */
   const projectsOf = (e: RankingEntry, library?: string) => {
@@ -136,12 +146,33 @@ export function QuarterPage() {
       key: k.key,
       width: 110,
       align: 'right' as const,
-      render: (_: unknown, e: RankingEntry) => (
-        <Link to={projectsOf(e, k.library)} data-kpi={k.key}>
-          {pct(e.kpis[k.key])}
-        </Link>
-      ),
+      // a KPI opens the drawer of the projects behind it (counted or not, with the figures used)
+      render: (_: unknown, e: RankingEntry) =>
+        e.kpis[k.key] === null ? (
+          <span data-kpi={k.key}>{pct(null)}</span>
+        ) : (
+          <Typography.Link
+            data-kpi={k.key}
+            onClick={() => setKpiCell({ region: e.region, kpi: k.key, listUrl: projectsOf(e, k.library) })}
+          >
+            {pct(e.kpis[k.key])}
+          </Typography.Link>
+        ),
     })),
+    {
+      title: tq('q.tourCol'),
+      key: 'tour',
+      width: 80,
+      align: 'right',
+      render: (_: unknown, e: RankingEntry) =>
+        e.tour?.score == null ? (
+          '—'
+        ) : (
+          <Tooltip title={locale === 'zh' ? e.tour.zh : e.tour.en}>
+            <span data-testid="ranking-tour">{e.tour.score}</span>
+          </Tooltip>
+        ),
+    },
     { title: t('q.col.projects'), dataIndex: 'projectCount', width: 80, align: 'right' },
     {
       title: t('q.col.overdue'),
@@ -187,11 +218,27 @@ export function QuarterPage() {
             {t('q.period', { from: q.data.period.from, to: q.data.period.to })}
           </Typography.Text>
         )}
+        {q.data && (
+          <Typography.Text type="secondary" data-testid="quarter-rubric">
+            {tq(q.data.rubric.bound ? 'rubric.bound' : 'rubric.unbound', {
+              name: locale === 'zh' ? q.data.rubric.name.zh : q.data.rubric.name.en,
+              v: q.data.rubric.version,
+            })}
+            {q.data.state === 'closed' && <Tag style={{ marginLeft: 8 }}>{tq('q.closed')}</Tag>}
+          </Typography.Text>
+        )}
+        <RubricLink />
       </Space>
       {q.error ? (
         <ErrorAlert error={q.error} onRetry={() => q.refetch()} />
       ) : (
         <>
+          <EventsCard year={year} quarter={quarter} />
+          {q.data && !q.data.tourScores && (
+            <Typography.Paragraph type="secondary" data-testid="tour-missing">
+              {tq('tour.none')}
+            </Typography.Paragraph>
+          )}
           <Card size="small" style={{ marginBottom: 16 }}>
             <div data-testid="score-chart">
               <EChart
@@ -213,6 +260,9 @@ export function QuarterPage() {
             dataSource={entries}
             pagination={false}
           />
+          <TourSheetCard year={year} quarter={quarter} by={by} />
+          <GroupKpisCard year={year} quarter={quarter} />
+          <KpiProjectsDrawer year={year} quarter={quarter} by={by} cell={kpiCell} onClose={() => setKpiCell(null)} />
         </>
       )}
     </div>

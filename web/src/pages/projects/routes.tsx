@@ -7,6 +7,7 @@ import { useProjI18n } from './strings.ts';
 const ProjectListPage = lazy(() => import('./ProjectListPage.tsx').then((m) => ({ default: m.ProjectListPage })));
 const ProjectDetailPage = lazy(() => import('./ProjectDetailPage.tsx').then((m) => ({ default: m.ProjectDetailPage })));
 const QuarterPage = lazy(() => import('./QuarterPage.tsx').then((m) => ({ default: m.QuarterPage })));
+const RubricPage = lazy(() => import('./rubric/RubricPage.tsx').then((m) => ({ default: m.RubricPage })));
 const LeaderListPage = lazy(() => import('./LeaderPages.tsx').then((m) => ({ default: m.LeaderListPage })));
 const LeaderPage = lazy(() => import('./LeaderPages.tsx').then((m) => ({ default: m.LeaderPage })));
 
@@ -16,6 +17,7 @@ const wait = (node: ReactNode) => <Suspense fallback={<Skeleton active paragraph
 export function projectRoutes() {
   return [
     <Route key="projects" path="/projects" element={wait(<ProjectListPage />)} />,
+    <Route key="rubrics" path="/projects/rubrics" element={wait(<RubricPage />)} />,
     <Route key="project" path="/projects/:id" element={wait(<ProjectDetailPage />)} />,
     <Route key="quarters" path="/quarters" element={wait(<QuarterPage />)} />,
     <Route key="leaders" path="/leaders" element={wait(<LeaderListPage />)} />,

@@ -1,0 +1,1 @@
+CREATE INDEX "indicator_values_approved_idx" ON "indicator_values" USING btree ("indicator_id","period","region_code","value") WHERE "indicator_values"."state" = 'approved';
