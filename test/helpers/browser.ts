@@ -1,4 +1,4 @@
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS } from './server.ts';
 
 /**
@@ -23,4 +23,27 @@ export async function openPage(
   });
   page.on('pageerror', (err) => consoleErrors.push(String(err)));
   return { browser, page };
+}
+
+/**
+ * Chooses `title` in an antd select and waits until `chosen()` says the page took it. antd opens its dropdown
+ * with an animation and may re-render it while the page refetches, so a single click on an option now and
+ * then lands on nothing; this reopens the dropdown and clicks again, up to four times, before it fails.
+ */
+export async function chooseOption(
+  page: Page,
+  trigger: Locator,
+  title: string,
+  chosen: () => Promise<boolean>,
+): Promise<void> {
+  const option = page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${title}"]`);
+  for (let attempt = 0; attempt < 4; attempt += 1) {
+    if ((await page.locator('.ant-select-dropdown:visible').count()) === 0) await trigger.click();
+    await option.click({ timeout: 5_000 }).catch(() => undefined);
+    for (let wait = 0; wait < 20; wait += 1) {
+      if (await chosen()) return;
+      await page.waitForTimeout(100);
+    }
+  }
+  throw new Error(`option "${title}" was not chosen after four attempts`);
 }
