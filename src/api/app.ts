@@ -26,6 +26,7 @@ import { ProjectInvestmentService } from '../services/project-investment.service
 import { ProjectProblemService } from '../services/project-problem.service.ts';
 import { QuarterService } from '../services/quarter.service.ts';
 import { QuarterEventService } from '../services/quarter-event.service.ts';
+import { QuarterPenaltyService } from '../services/quarter-penalty.service.ts';
 import { RegionService } from '../services/region.service.ts';
 import { ReportService } from '../services/report.service.ts';
 import { RubricService } from '../services/rubric.service.ts';
@@ -48,6 +49,7 @@ import { projectInvestmentRoutes } from './routes/project-investment.routes.ts';
 import { projectListRoutes } from './routes/project-list.routes.ts';
 import { quarterRoutes } from './routes/quarter.routes.ts';
 import { quarterEventRoutes } from './routes/quarter-event.routes.ts';
+import { quarterPenaltyRoutes } from './routes/quarter-penalty.routes.ts';
 import { regionRoutes } from './routes/region.routes.ts';
 import { reportRoutes } from './routes/report.routes.ts';
 import { rubricRoutes } from './routes/rubric.routes.ts';
@@ -79,6 +81,7 @@ export interface ApiServices {
   groupKpis: GroupKpiService;
   quarterEvents: QuarterEventService;
   tourScores: TourScoreService;
+  penalties: QuarterPenaltyService;
   rubrics: RubricService;
   reports: ReportService;
   bulletins: BulletinService;
@@ -107,6 +110,7 @@ export function createApiServices(ctx: ServiceContext): ApiServices {
     groupKpis: new GroupKpiService(ctx),
     quarterEvents: new QuarterEventService(ctx),
     tourScores: new TourScoreService(ctx),
+    penalties: new QuarterPenaltyService(ctx),
     rubrics: new RubricService(ctx),
     reports: new ReportService(ctx),
     bulletins: new BulletinService(ctx),
@@ -167,6 +171,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(groupKpiRoutes(services));
       await api.register(quarterEventRoutes(services));
       await api.register(tourScoreRoutes(services));
+      await api.register(quarterPenaltyRoutes(services));
       await api.register(rubricRoutes(services));
       await api.register(reportRoutes(services));
       await api.register(bulletinRoutes(services));

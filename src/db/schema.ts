@@ -537,6 +537,34 @@ export const tourScores = pgTable(
   (t) => [uniqueIndex('tour_scores_key_idx').on(t.year, t.quarter, t.groupBy, t.groupKey, t.judge, t.item)],
 );
 
+/**
+ * A matter that costs a county or zone points or its whole score in a quarter's assessment (考核扣分与否决事项):
+ * a safety accident, falsified statistics, a provincial criticism … Each row is one occurrence, recorded
+ * against an input of the quarter's rubric (a deduction's or a veto's `input`) with what happened; the
+ * ranking counts the rows per region and input. Never computed, always entered by the project office.
+ */
+export const quarterPenalties = pgTable(
+  'quarter_penalties',
+  {
+    id: serial('id').primaryKey(),
+    year: integer('year').notNull(),
+    quarter: integer('quarter').notNull(),
+    /** 'county' (groupKey is a region code) or 'zone' (groupKey is the zone's name). */
+    groupBy: text('group_by', { enum: ['county', 'zone'] }).notNull(),
+    groupKey: text('group_key').notNull(),
+    /** The rubric input it feeds, e.g. 'majorSafetyAccident' (a veto) or a deduction's count input. */
+    input: text('input').notNull(),
+    occurredOn: text('occurred_on').notNull(),
+    /** What happened, in the office's words; required, since a veto must say why. */
+    reason: text('reason').notNull(),
+    /** Where it is stated: a document number, a notice, a link. */
+    source: text('source'),
+    createdBy: text('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('quarter_penalties_quarter_idx').on(t.year, t.quarter, t.groupBy)],
+);
+
 /** The quarterly bulletin (通报): a draft model edited before it is issued, then frozen. */
 export const bulletins = pgTable(
   'bulletins',
@@ -618,4 +646,5 @@ export type RubricRow = typeof rubrics.$inferSelect;
 export type QuarterRow = typeof quarters.$inferSelect;
 export type QuarterEventRow = typeof quarterEvents.$inferSelect;
 export type TourScoreRow = typeof tourScores.$inferSelect;
+export type QuarterPenaltyRow = typeof quarterPenalties.$inferSelect;
 export type BulletinRow = typeof bulletins.$inferSelect;

@@ -67,6 +67,8 @@ export interface BulletinRankRow {
   rank: number;
   previousRank: number | null;
   vetoed: boolean;
+  /** Why it was vetoed, as the rubric words it (发生重大安全生产事故 …); absent or empty when not vetoed. */
+  vetoReasons?: string[];
   kpis: {
     landingRate: number | null;
     startRate: number | null;
@@ -469,9 +471,16 @@ export function draftBulletin(input: BulletinInput): BulletinContent {
     zone.length > 0 ? `和${zone.length}个开发区` : '',
     '进行了考核。',
     input.rankings.county.tourScores ? '' : '本季度观摩评分暂缺，按0分计。',
-    top.length > 0 ? `${names(top)}位列前${top.length === 2 ? '两' : chineseNumber(top.length)}名` : '',
+    top.length === 1 ? `${names(top)}位列第一名` : '',
+    top.length > 1 ? `${names(top)}位列前${top.length === 2 ? '两' : chineseNumber(top.length)}名` : '',
     bottom.length > 0 ? `，${names(bottom)}排名靠后` : '',
     top.length > 0 ? '。' : '',
+    ...[...county, ...zone]
+      .filter((r) => r.vetoed)
+      .map(
+        (r) =>
+          `${r.region.name}因${(r.vetoReasons ?? []).join('、') || '触发否决事项'}，实行一票否决，考核得分计为${r.score}分、排名末位。`,
+      ),
     '具体排名如下：',
   ].join('');
 

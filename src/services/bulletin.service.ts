@@ -319,6 +319,7 @@ function rankingInput(r: Ranking): BulletinRankingInput {
       rank: e.rank,
       previousRank: e.previousRank,
       vetoed: e.vetoed,
+      vetoReasons: e.vetoes.map((v) => v.zh.replace(/^一票否决：/, '')),
       kpis: {
         landingRate: e.kpis.landingRate,
         startRate: e.kpis.startRate,

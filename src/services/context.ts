@@ -15,6 +15,7 @@ import { ProjectInvestmentRepository } from '../db/repositories/project-investme
 import { ProjectProblemRepository } from '../db/repositories/project-problem.repository.ts';
 import { QuarterRepository } from '../db/repositories/quarter.repository.ts';
 import { QuarterEventRepository } from '../db/repositories/quarter-event.repository.ts';
+import { QuarterPenaltyRepository } from '../db/repositories/quarter-penalty.repository.ts';
 import { RegionRepository } from '../db/repositories/region.repository.ts';
 import { RubricRepository } from '../db/repositories/rubric.repository.ts';
 import { TourScoreRepository } from '../db/repositories/tour-score.repository.ts';
@@ -37,6 +38,7 @@ export function repositories(db: Db) {
     quarters: new QuarterRepository(db),
     quarterEvents: new QuarterEventRepository(db),
     tourScores: new TourScoreRepository(db),
+    penalties: new QuarterPenaltyRepository(db),
     approvals: new ProjectApprovalRepository(db),
     attachments: new ProjectAttachmentRepository(db),
     bulletins: new BulletinRepository(db),

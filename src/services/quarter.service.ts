@@ -2,6 +2,7 @@ import type { RankingGroupRow } from '../db/repositories/quarter.repository.ts';
 import type { ProjectRow } from '../db/schema.ts';
 import {
   aggregateInvestment,
+  COMPUTED_INPUTS,
   isKpiKey,
   KPI_KEYS,
   type KpiKey,
@@ -31,6 +32,8 @@ export interface RankingEntry {
   previousRank: number | null;
   change: number | null;
   vetoed: boolean;
+  /** Why it was vetoed (一票否决：…), from the matters recorded against it; empty when not vetoed. */
+  vetoes: Array<{ code: string; zh: string; en: string }>;
   projectCount: number;
   overdueProblems: number;
   kpis: {
@@ -353,14 +356,16 @@ export class QuarterService {
       this.rubricOf(year, quarter),
       this.rubricOf(prev.year, prev.quarter),
     ]);
-    const [tour, prevTour] = await Promise.all([
+    const [tour, prevTour, penalties, prevPenalties] = await Promise.all([
       tours.results(year, quarter, by, bound.rubric),
       tours.results(prev.year, prev.quarter, by, prevBound.rubric),
+      penaltyCounts(repos, year, quarter, by),
+      penaltyCounts(repos, prev.year, prev.quarter, by),
     ]);
     const names = new Map<string, string>();
     if (by === 'county') for (const c of counties) names.set(c.code, c.name);
-    const current = score(bound.rubric, period, by, groups!, names, tour);
-    const previous = score(prevBound.rubric, prevPeriod, by, prevGroups!, names, prevTour);
+    const current = score(bound.rubric, period, by, groups!, names, tour, penalties);
+    const previous = score(prevBound.rubric, prevPeriod, by, prevGroups!, names, prevTour, prevPenalties);
     const moves = new Map(
       rankWithPrevious(
         current.scores.map((s) => ({ regionId: s.regionId, rank: s.rank })),
@@ -377,6 +382,7 @@ export class QuarterService {
         previousRank: move?.previousRank ?? null,
         change: move?.change ?? null,
         vetoed: s.vetoed,
+        vetoes: s.vetoes,
         projectCount: g?.projectCount ?? 0,
         overdueProblems: g?.overdueProblems ?? 0,
         kpis: kpisOf(g),
@@ -426,6 +432,7 @@ function score(
   rows: RankingGroupRow[],
   countyNames: Map<string, string>,
   tour: Map<string, TourResult>,
+  penalties: Map<string, Record<string, number>>,
 ) {
   const groups = new Map(rows.map((g) => [g.group, g]));
   const names = new Map(countyNames);
@@ -441,11 +448,34 @@ function score(
         productionRate: k.productionRate,
         timeProgress: period.throughMonth / 12,
         tourScore: tour.get(id)?.score ?? null,
+        capacityRate: k.capacityRate,
         overdueProblems: groups.get(id)?.overdueProblems ?? 0,
+        // recorded matters feed only the inputs the assessment does not compute (penaltyKinds)
+        ...withoutComputed(penalties.get(id)),
       },
     };
   });
   return { period, groups, names, scores: scoreRegions(rubric, inputs) };
+}
+
+/** Recorded deduction and veto matters of a quarter, counted per region and rubric input. */
+async function penaltyCounts(
+  repos: Repositories,
+  year: number,
+  quarter: number,
+  by: RankBy,
+): Promise<Map<string, Record<string, number>>> {
+  const out = new Map<string, Record<string, number>>();
+  for (const p of await repos.penalties.list(year, quarter, by)) {
+    const counts = out.get(p.groupKey) ?? {};
+    counts[p.input] = (counts[p.input] ?? 0) + 1;
+    out.set(p.groupKey, counts);
+  }
+  return out;
+}
+
+function withoutComputed(counts: Record<string, number> | undefined): Record<string, number> {
+  return Object.fromEntries(Object.entries(counts ?? {}).filter(([k]) => !COMPUTED_INPUTS.includes(k)));
 }
 
 /** The quarter itself (its three months), not the year to date. */

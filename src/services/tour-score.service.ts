@@ -176,13 +176,21 @@ export class TourScoreService {
     });
   }
 
-  /** The regions a tour scores: the city's counties, or the zones its projects name. */
-  private async regions(by: RankBy, cityCode: string): Promise<Array<{ code: string; name: string }>> {
-    if (by === 'county') {
-      return (await this.ctx.repos.regions.list({ parentCode: cityCode })).map((r) => ({ code: r.code, name: r.name }));
-    }
-    return (await this.ctx.repos.quarters.zones(cityCode)).map((z) => ({ code: z, name: z }));
+  private regions(by: RankBy, cityCode: string): Promise<Array<{ code: string; name: string }>> {
+    return assessedRegions(this.ctx.repos, by, cityCode);
   }
+}
+
+/** The regions a quarter assesses: the city's counties, or the zones its projects name. */
+export async function assessedRegions(
+  repos: Repositories,
+  by: RankBy,
+  cityCode: string,
+): Promise<Array<{ code: string; name: string }>> {
+  if (by === 'county') {
+    return (await repos.regions.list({ parentCode: cityCode })).map((r) => ({ code: r.code, name: r.name }));
+  }
+  return (await repos.quarters.zones(cityCode)).map((z) => ({ code: z, name: z }));
 }
 
 function marksByRegion(rows: TourScoreRow[]): Map<string, JudgeMarks[]> {

@@ -135,6 +135,54 @@ export function tourSheetOf(rubric: Rubric): TourSheet {
   return rubric.tour ?? DEFAULT_TOUR_SHEET;
 }
 
+/**
+ * The inputs the quarter's assessment computes itself (KPIs, time progress, tour, the problem ledger).
+ * Any other input a deduction or veto names is a matter the project office records by hand.
+ */
+export const COMPUTED_INPUTS: readonly string[] = [
+  'landingRate',
+  'startRate',
+  'investmentCompletionRate',
+  'productionRate',
+  'capacityRate',
+  'timeProgress',
+  'tourScore',
+  'overdueProblems',
+];
+
+/** A deduction or veto of a rubric whose input is recorded as matters (扣分与否决事项), not computed. */
+export interface PenaltyKind {
+  input: string;
+  kind: 'deduction' | 'veto';
+  key: string;
+  label: { zh: string; en: string };
+  /** Deductions only: points per matter and the most they may take. */
+  pointsEach?: number;
+  max?: number;
+}
+
+/** The deductions and vetoes of a rubric that are fed by recorded matters, vetoes first. */
+export function penaltyKinds(rubric: Rubric): PenaltyKind[] {
+  const manual = (input: string) => !COMPUTED_INPUTS.includes(input);
+  return [
+    ...rubric.vetoes
+      .filter((v) => manual(v.input))
+      .map((v): PenaltyKind => ({ input: v.input, kind: 'veto', key: v.key, label: v.label })),
+    ...rubric.deductions
+      .filter((d) => manual(d.input))
+      .map(
+        (d): PenaltyKind => ({
+          input: d.input,
+          kind: 'deduction',
+          key: d.key,
+          label: d.label,
+          pointsEach: d.pointsEach,
+          max: d.max,
+        }),
+      ),
+  ];
+}
+
 /** Parses and validates a rubric (throws a ZodError naming the bad field). */
 export function parseRubric(input: unknown): Rubric {
   return RubricSchema.parse(input);

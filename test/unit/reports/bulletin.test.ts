@@ -232,6 +232,26 @@ describe('bulletin draft', () => {
     );
   });
 
+  it('names a vetoed county and why, and leaves it out of the leaders', () => {
+    const [linyi, yanhu] = input.rankings.county.entries;
+    const vetoed = draftBulletin({
+      ...input,
+      rankings: {
+        ...input.rankings,
+        county: {
+          ...input.rankings.county,
+          entries: [
+            { ...yanhu!, rank: 1 },
+            { ...linyi!, rank: 2, score: 0, vetoed: true, vetoReasons: ['发生重大安全生产事故'] },
+          ],
+        },
+      },
+    });
+    const text = vetoed.paragraphs.find((p) => p.id === 'ranking')?.text;
+    expect(text).toContain('盐湖区位列第一名');
+    expect(text).toContain('临猗县因发生重大安全生产事故，实行一票否决，考核得分计为0分、排名末位。具体排名如下：');
+  });
+
   it('splits the places to fill in', () => {
     expect(splitFills('运重项办〔2024〕【 】号')).toEqual([
       { text: '运重项办〔2024〕', fill: false },

@@ -12,6 +12,7 @@ import { quarterApi, quarterKeys, type QuarterRankingEntry as RankingEntry } fro
 import { EventsCard } from './quarter/EventsCard.tsx';
 import { GroupKpisCard } from './quarter/GroupKpisCard.tsx';
 import { type KpiCell, KpiProjectsDrawer } from './quarter/KpiProjectsDrawer.tsx';
+import { PenaltiesCard } from './quarter/PenaltiesCard.tsx';
 import { useQuarterI18n } from './quarter/strings.ts';
 import { TourSheetCard } from './quarter/TourSheetCard.tsx';
 import { RubricLink } from './rubric/RubricLink.tsx';
@@ -113,7 +114,13 @@ export function QuarterPage() {
           <Link to={projectsOf(e)} data-testid="ranking-region">
             {e.region.name}
           </Link>
-          {e.vetoed && <Tag color="red">{t('q.vetoed')}</Tag>}
+          {e.vetoed && (
+            <Tooltip title={e.vetoes.map((v) => (locale === 'zh' ? v.zh : v.en)).join(locale === 'zh' ? '；' : '; ')}>
+              <Tag color="red" data-testid="ranking-vetoed">
+                {t('q.vetoed')}
+              </Tag>
+            </Tooltip>
+          )}
         </Space>
       ),
     },
@@ -261,6 +268,7 @@ export function QuarterPage() {
             pagination={false}
           />
           <TourSheetCard year={year} quarter={quarter} by={by} />
+          <PenaltiesCard year={year} quarter={quarter} by={by} />
           <GroupKpisCard year={year} quarter={quarter} />
           <KpiProjectsDrawer year={year} quarter={quarter} by={by} cell={kpiCell} onClose={() => setKpiCell(null)} />
         </>

@@ -44,7 +44,7 @@ const en: Record<ListMessageKey, string> = {
   'funnel.now': 'Now in this library',
   'funnel.invest': 'Their total investment',
   'funnel.count': '{n}',
-  'funnel.yi': '{n} 100M CNY',
+  'funnel.yi': '{n} hundred million yuan',
   'funnel.counties': 'Projects per library by county (click a county to filter)',
   'funnel.cityLevel': 'City level and zones',
   'funnel.stage': '{label} {n}',

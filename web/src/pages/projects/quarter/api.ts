@@ -26,6 +26,8 @@ export interface QuarterRankingEntry {
   previousRank: number | null;
   change: number | null;
   vetoed: boolean;
+  /** Why it was vetoed (一票否决：…), empty when not. */
+  vetoes: { code: string; zh: string; en: string }[];
   projectCount: number;
   overdueProblems: number;
   kpis: {
