@@ -48,6 +48,55 @@ const STATE_ZH: Record<ValueState, string> = {
 };
 const ACTION_ZH: Record<string, string> = { submit: '提交', approve: '审核通过', return: '退回' };
 
+/**
+ * Evidence that points into a document must point at real text: the document exists, the offsets lie
+ * inside its normalised text, and the span avoids what ingestion could not repair. The quoted text is
+ * taken from the document itself, so a value's provenance never depends on what the client sent.
+ */
+async function checkEvidence(
+  repos: Repositories,
+  evidence: Record<string, unknown> | null | undefined,
+  errors: Array<{ field: string; zh: string; en: string }>,
+): Promise<Record<string, unknown> | null> {
+  if (!evidence || evidence.documentId === undefined) return evidence ?? null;
+  const documentId = evidence.documentId;
+  const text = Number.isInteger(documentId) ? await repos.documents.getText(documentId as number) : undefined;
+  if (text === undefined) {
+    errors.push({
+      field: 'evidence',
+      zh: `依据文档“${String(documentId)}”不存在`,
+      en: `the evidence document “${String(documentId)}” does not exist`,
+    });
+    return null;
+  }
+  const { start, end } = evidence;
+  if (start === undefined && end === undefined) return evidence;
+  if (
+    !Number.isInteger(start) ||
+    !Number.isInteger(end) ||
+    (start as number) < 0 ||
+    (end as number) <= (start as number) ||
+    (end as number) > text.length
+  ) {
+    errors.push({
+      field: 'evidence',
+      zh: `依据位置 ${String(start)}–${String(end)} 不在文档正文（共 ${text.length} 字）之内`,
+      en: `evidence offsets ${String(start)}–${String(end)} are outside the document’s text (${text.length} characters)`,
+    });
+    return null;
+  }
+  const [a, b] = [start as number, end as number];
+  if ((await repos.documents.getDamaged(documentId as number)).some((d) => d.start < b && d.end > a)) {
+    errors.push({
+      field: 'evidence',
+      zh: '所选依据含有无法修复的乱码，不能作为依据',
+      en: 'the quoted evidence contains text that could not be repaired',
+    });
+    return null;
+  }
+  return { ...evidence, documentId, start: a, end: b, text: text.slice(a, b) };
+}
+
 function previousPeriod(period: string): string | null {
   const p = tryParsePeriod(period);
   if (p?.frequency !== 'year') return null;
@@ -72,6 +121,7 @@ export class IndicatorValueService {
     const indicator = await repos.indicators.get(indicatorId);
     if (!indicator) throw new LantuError('NOT_FOUND', { zh: `指标 ${indicatorId}`, en: `indicator ${indicatorId}` });
     const check = await this.check(repos, indicator, input);
+    const evidence = await checkEvidence(repos, input.evidence, check.errors);
     if (check.errors.length) {
       throw new LantuError(
         'VALUE_INVALID',
@@ -84,7 +134,7 @@ export class IndicatorValueService {
     const fields = {
       value: check.value as number,
       note: input.note ?? null,
-      evidence: input.evidence ?? null,
+      evidence,
       state,
       // A person's entry replaces a demo value: it is no longer 示例数据.
       isDemo: false,

@@ -214,5 +214,63 @@ for (const target of databaseTargets) {
       expect(r4.statusCode).toBe(404);
       expect((await planValues()).length).toBe(count);
     });
+
+    it('a value’s document evidence must point at real, undamaged text; the server quotes it', async () => {
+      const doc = docId.get('000') as number;
+      const text = await textOf(doc);
+      const quote = '全市签约项目301个，总投资2335.44亿元';
+      const start = text.indexOf(quote);
+      expect(start).toBeGreaterThan(0);
+      const indicator = (await started.ctx.repos.indicators.listByPlan(planId))[0]!;
+      const post = (evidence: Record<string, unknown>) =>
+        app.inject({
+          method: 'POST',
+          url: `/api/indicators/${indicator.id}/values`,
+          payload: { regionCode: '140800', period: '2022', value: 2335.44, note: '新闻稿所载签约总投资', evidence },
+        });
+      const count = (await planValues()).length;
+      // a client's own quote is replaced by the document's text at the offsets
+      const ok = await post({
+        documentId: doc,
+        start,
+        end: start + quote.length,
+        text: '别的文字',
+        rule: 'document.selection',
+      });
+      expect(ok.json().error?.messageZh).toBeUndefined();
+      expect(ok.statusCode).toBe(200);
+      expect(ok.json().value.evidence).toEqual({
+        documentId: doc,
+        start,
+        end: start + quote.length,
+        text: quote,
+        rule: 'document.selection',
+      });
+      for (const [bad, zh] of [
+        [{ documentId: 99_999, start: 0, end: 4 }, '依据文档“99999”不存在'],
+        [{ documentId: doc, start: 10, end: text.length + 5 }, `不在文档正文（共 ${text.length} 字）之内`],
+        [{ documentId: doc, start: 20, end: 10 }, '不在文档正文'],
+        [{ documentId: doc, start: '0', end: 4 }, '不在文档正文'],
+      ] as const) {
+        const res = await post(bad);
+        expect(res.statusCode).toBe(422);
+        expect(res.json().error.code).toBe('VALUE_INVALID');
+        expect(res.json().error.messageZh).toContain(zh);
+        expect(res.json().error.data.errors[0].field).toBe('evidence');
+      }
+      // the Traditional piece keeps spans it could not repair: they are no evidence
+      const damaged = (await app.inject(`/api/documents/${docId.get('002')}/text`)).json().damaged as Array<{
+        start: number;
+        end: number;
+      }>;
+      expect(damaged.length).toBeGreaterThan(0);
+      const onDamage = await post({ documentId: docId.get('002'), start: damaged[0]!.start, end: damaged[0]!.end });
+      expect(onDamage.statusCode).toBe(422);
+      expect(onDamage.json().error.messageEn).toContain('could not be repaired');
+      // nothing refused was written: the one saved value (over the demo's) still carries the good evidence
+      const stored = (await planValues()).filter((v) => v.indicatorId === indicator.id && v.period === '2022');
+      expect(stored.find((v) => v.regionCode === '140800')?.evidence?.text).toBe(quote);
+      expect((await planValues()).length).toBe(count);
+    });
   });
 }

@@ -275,7 +275,15 @@ export const indicatorApi = {
   /** Saves a draft; `version` when the value exists already. */
   recordValue: (
     indicatorId: Id,
-    input: { regionCode: string; period: string; value: string | number; note?: string | null; version?: number },
+    input: {
+      regionCode: string;
+      period: string;
+      value: string | number;
+      note?: string | null;
+      version?: number;
+      /** A place in a document, `{documentId, start, end}`; the server takes the quoted text from the document. */
+      evidence?: Record<string, unknown> | null;
+    },
   ) =>
     request<{ value: IndicatorValue; warnings: ValueWarning[] }>(
       `/api/indicators/${enc(indicatorId)}/values`,

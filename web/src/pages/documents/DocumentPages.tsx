@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Breadcrumb, Card, Descriptions, Empty, Space, Spin, Table, Tag, Typography } from 'antd';
-import { type ReactNode, useEffect } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import type { DocumentView } from '../../api.ts';
 import { formatDateTime, repairLabel, useI18n } from '../../i18n.ts';
 import { documentsApi, markRuns, type Span } from './api-documents.ts';
+import { EvidenceCapture } from './EvidenceCapture.tsx';
 
 const TEXT = {
   zh: {
@@ -21,6 +22,7 @@ const TEXT = {
     furniture: '版面杂项（页码、页眉、责编等）',
     none: '无',
     back: '文档',
+    selectHint: '选中正文中的文字，可将其作为某个指标数值的依据填报。',
   },
   en: {
     title: 'Documents',
@@ -36,6 +38,7 @@ const TEXT = {
     furniture: 'Page furniture (page numbers, running heads, credit lines)',
     none: 'none',
     back: 'Documents',
+    selectHint: 'Select text in the document to record an indicator value with it as evidence.',
   },
 } as const;
 
@@ -124,6 +127,7 @@ export function DocumentReaderPage() {
   const s = TEXT[locale];
   const reading = useQuery({ queryKey: ['document-text', id], queryFn: () => documentsApi.reading(id) });
   const hl = useHighlight();
+  const readerRef = useRef<HTMLDivElement>(null);
   const hlKey = hl ? `${hl.start}-${hl.end}` : '';
   // once the text is there (and when the place changes), bring the marked place into view
   useEffect(() => {
@@ -152,25 +156,29 @@ export function DocumentReaderPage() {
           <Alert type="warning" showIcon message={`${s.damaged}：${damaged.length}`} description={s.damagedNote} />
         )}
       </Card>
-      <Card className="doc-reader">
+      <Typography.Text type="secondary">{s.selectHint}</Typography.Text>
+      <Card className="doc-reader" ref={readerRef} data-testid="doc-reader">
         {paragraphs(text).map((p) => (
           <p key={p.start} className="doc-para">
             {markRuns(text, p.start, p.end, damaged, furniture).map((r) =>
               r.mark === 'damaged' ? (
-                <mark key={r.start} className="doc-damaged" title={s.damaged}>
+                <mark key={r.start} data-start={r.start} className="doc-damaged" title={s.damaged}>
                   {r.text}
                 </mark>
               ) : r.mark === 'furniture' ? (
-                <span key={r.start} className="doc-furniture" title={s.furniture}>
+                <span key={r.start} data-start={r.start} className="doc-furniture" title={s.furniture}>
                   {withHighlight(r.text, r.start, hl, (x) => x)}
                 </span>
               ) : (
-                <span key={r.start}>{withHighlight(r.text, r.start, hl, (x) => x)}</span>
+                <span key={r.start} data-start={r.start}>
+                  {withHighlight(r.text, r.start, hl, (x) => x)}
+                </span>
               ),
             )}
           </p>
         ))}
       </Card>
+      <EvidenceCapture documentId={Number(doc.id)} text={text} damaged={damaged} reader={readerRef} />
     </Space>
   );
 }

@@ -170,11 +170,11 @@ export function PenaltiesCard({ year, quarter, by }: { year: number; quarter: nu
               <Form.Item
                 name="occurredOn"
                 label={t('pen.date')}
-                style={{ width: 200 }}
+                style={{ width: 260 }}
                 extra={t('pen.dateHint', { first, last })}
                 rules={[{ required: true, message: t('pen.required') }]}
               >
-                <Input type="date" min={first} max={last} data-testid="penalty-date" />
+                <Input type="date" data-testid="penalty-date" />
               </Form.Item>
             </div>
             <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap' }}>

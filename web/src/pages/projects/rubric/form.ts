@@ -73,17 +73,25 @@ export interface RubricForm {
   tour?: unknown;
 }
 
-/** The region inputs the quarter's ranking provides (src/services/quarter.service.ts), with their unit. */
+/**
+ * The region inputs a rubric can name, with their unit: the ranking computes the first eight
+ * (COMPUTED_INPUTS in src/domain/projects/rubric.ts); the rest are matters the office records on the
+ * quarter page (扣分与否决事项), counted per county or zone.
+ */
 export const INPUTS: Record<string, { zh: string; en: string; unit: 'ratio' | 'score' | 'count' | 'flag' }> = {
   landingRate: { zh: '签约落地率', en: 'landing rate', unit: 'ratio' },
   startRate: { zh: '开工率', en: 'start rate', unit: 'ratio' },
   investmentCompletionRate: { zh: '投资完成率', en: 'investment completion rate', unit: 'ratio' },
   productionRate: { zh: '投产率', en: 'production rate', unit: 'ratio' },
+  capacityRate: { zh: '达产率', en: 'capacity rate', unit: 'ratio' },
   timeProgress: { zh: '时序进度', en: 'time progress', unit: 'ratio' },
   tourScore: { zh: '观摩评分（百分制）', en: 'inspection-tour score (out of 100)', unit: 'score' },
   overdueProblems: { zh: '超期未办结问题数', en: 'overdue problems', unit: 'count' },
   majorSafetyAccident: { zh: '重大安全生产事故', en: 'major safety accident', unit: 'flag' },
   falsifiedData: { zh: '统计数据弄虚作假', en: 'falsified statistics', unit: 'flag' },
+  provincialCriticisms: { zh: '被省级通报批评（次）', en: 'provincial criticisms', unit: 'count' },
+  environmentalIncidents: { zh: '突发环境事件（起）', en: 'environmental incidents', unit: 'count' },
+  landViolations: { zh: '违法违规用地（宗）', en: 'illegal land use cases', unit: 'count' },
 };
 
 export function inputName(input: string, locale: Locale): string {
