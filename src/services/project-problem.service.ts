@@ -143,6 +143,12 @@ export class ProjectProblemService {
       const problem = rows.get(s.id)!;
       return { problem, status: s, project: byId.get(problem.projectId)! };
     });
-    return { asOf: today, items };
+    // the counties' names, for a list the office reads by county (a dozen lookups at most)
+    const regionNames = new Map<string, string>();
+    for (const code of new Set(items.map((i) => i.project.regionCode).filter((c): c is string => !!c))) {
+      const region = await this.ctx.repos.regions.get(code);
+      if (region) regionNames.set(code, region.name);
+    }
+    return { asOf: today, items, regionNames };
   }
 }

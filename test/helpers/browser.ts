@@ -35,10 +35,15 @@ export async function chooseOption(
   trigger: Locator,
   title: string,
   chosen: () => Promise<boolean>,
+  /** For a searchable select whose list is virtual (only the visible options exist): typed after opening. */
+  search?: string,
 ): Promise<void> {
   const option = page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${title}"]`);
   for (let attempt = 0; attempt < 4; attempt += 1) {
-    if ((await page.locator('.ant-select-dropdown:visible').count()) === 0) await trigger.click();
+    if ((await page.locator('.ant-select-dropdown:visible').count()) === 0) {
+      await trigger.click();
+      if (search) await page.keyboard.type(search);
+    }
     await option.click({ timeout: 5_000 }).catch(() => undefined);
     for (let wait = 0; wait < 20; wait += 1) {
       if (await chosen()) return;

@@ -232,6 +232,17 @@ for (const target of databaseTargets) {
       const atLeader = await levelOn('2025-03-01');
       expect(atLeader).toMatchObject({ level: 'leader', daysOverdue: 50 });
       expect(atLeader.zh).toContain('包联市领导');
+      // the list names the county, the leaders and the responsible unit the office follows up with
+      const listed = (await app.inject('/api/problems/overdue?region=140829&asOf=2025-03-01'))
+        .json()
+        .items.find((i: { problem: { id: number } }) => i.problem.id === problem.id);
+      expect(listed.project).toMatchObject({
+        id: p!.id,
+        regionCode: '140829',
+        regionName: '平陆县',
+        liaisonLeaders: p!.liaisonLeaders,
+        responsibleUnit: p!.responsibleUnit,
+      });
 
       const noEvidence = await app.inject({
         method: 'POST',

@@ -49,7 +49,14 @@ const MonthParams = z.object({
 });
 const ProblemWithProject = z.object({
   problem: ProblemView,
-  project: z.object({ id: z.number(), name: z.string(), regionCode: z.string().nullable() }),
+  project: z.object({
+    id: z.number(),
+    name: z.string(),
+    regionCode: z.string().nullable(),
+    regionName: z.string().nullable(),
+    responsibleUnit: z.string().nullable(),
+    liaisonLeaders: z.array(z.string()),
+  }),
 });
 
 function attachment(name: string): string {
@@ -358,7 +365,7 @@ export function projectRoutes(services: ApiServices): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const { asOf, items } = await services.problems.overdue({
+        const { asOf, items, regionNames } = await services.problems.overdue({
           regionCode: request.query.region,
           asOf: request.query.asOf,
         });
@@ -366,7 +373,14 @@ export function projectRoutes(services: ApiServices): FastifyPluginAsyncZod {
           asOf,
           items: items.map((i) => ({
             problem: presentProblem(i.problem, i.status),
-            project: { id: i.project.id, name: i.project.name, regionCode: i.project.regionCode },
+            project: {
+              id: i.project.id,
+              name: i.project.name,
+              regionCode: i.project.regionCode,
+              regionName: i.project.regionCode ? (regionNames.get(i.project.regionCode) ?? null) : null,
+              responsibleUnit: i.project.responsibleUnit,
+              liaisonLeaders: i.project.liaisonLeaders,
+            },
           })),
         };
       },

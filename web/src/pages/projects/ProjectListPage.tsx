@@ -175,6 +175,9 @@ export function ProjectListPage() {
         <Space size="large" data-testid="project-links">
           <Link to="/quarters">{t('q.title')}</Link>
           <Link to="/leaders">{t('l.title')}</Link>
+          <Link to="/problems" data-testid="problems-link">
+            {t('p.overdueTitle')}
+          </Link>
           <a href={projectApi.templateUrl({ region, library })} data-testid="template-link" download>
             <DownloadOutlined /> {t('list.template')}
           </a>

@@ -9,6 +9,7 @@ const ProjectDetailPage = lazy(() => import('./ProjectDetailPage.tsx').then((m) 
 const QuarterPage = lazy(() => import('./QuarterPage.tsx').then((m) => ({ default: m.QuarterPage })));
 const RubricPage = lazy(() => import('./rubric/RubricPage.tsx').then((m) => ({ default: m.RubricPage })));
 const LeaderListPage = lazy(() => import('./LeaderPages.tsx').then((m) => ({ default: m.LeaderListPage })));
+const ProblemsPage = lazy(() => import('./problems/ProblemsPage.tsx').then((m) => ({ default: m.ProblemsPage })));
 const LeaderPage = lazy(() => import('./LeaderPages.tsx').then((m) => ({ default: m.LeaderPage })));
 
 const wait = (node: ReactNode) => <Suspense fallback={<Skeleton active paragraph={{ rows: 8 }} />}>{node}</Suspense>;
@@ -22,11 +23,12 @@ export function projectRoutes() {
     <Route key="quarters" path="/quarters" element={wait(<QuarterPage />)} />,
     <Route key="leaders" path="/leaders" element={wait(<LeaderListPage />)} />,
     <Route key="leader" path="/leaders/:name" element={wait(<LeaderPage />)} />,
+    <Route key="problems" path="/problems" element={wait(<ProblemsPage />)} />,
   ];
 }
 
 export function isProjectPath(pathname: string): boolean {
-  return /^\/(projects|quarters|leaders)(\/|$)/.test(pathname);
+  return /^\/(projects|quarters|leaders|problems)(\/|$)/.test(pathname);
 }
 
 /** 项目库 with its two siblings 季度考核 and 一联五 one click away. */

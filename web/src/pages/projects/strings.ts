@@ -120,6 +120,7 @@ const zh = {
   'q.new': '新',
 
   'l.title': '一联五',
+  'p.overdueTitle': '问题督办',
   'l.subtitle': '市领导包联重点项目：每位领导包联的项目、未办结问题与上季度以来的变化。',
   'l.col.name': '包联领导',
   'l.col.projects': '包联项目数',
@@ -252,6 +253,7 @@ const en: Record<ProjMessageKey, string> = {
   'q.new': 'new',
 
   'l.title': 'Leaders',
+  'p.overdueTitle': 'Overdue problems',
   'l.subtitle': 'City leaders each looking after key projects: projects, open problems and changes since last quarter.',
   'l.col.name': 'Leader',
   'l.col.projects': 'Projects',
