@@ -15,6 +15,7 @@ interface Project {
   totalInvestment: number | null;
   milestones: Record<string, string | null>;
   liaisonLeaders: string[];
+  responsibleUnit: string | null;
   isDemo: boolean;
   sourceText: string | null;
   version: number;
