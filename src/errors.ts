@@ -79,6 +79,11 @@ export const ERROR_CODES = {
     en: 'The quarter’s assessment is closed; its scores can no longer change',
   },
   TOUR_SCORE_INVALID: { status: 422, zh: '观摩评分不符合评分表', en: 'The tour scores do not fit the scoring sheet' },
+  CADENCE_INVALID: {
+    status: 422,
+    zh: '“五个一”周期设置不正确',
+    en: 'The 五个一 cadence is not valid',
+  },
   PENALTY_INVALID: {
     status: 422,
     zh: '扣分或否决事项不符合本季度考核细则',

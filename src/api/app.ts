@@ -9,6 +9,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { Database } from '../db/client.ts';
 import { LantuError } from '../errors.ts';
 import { BulletinService } from '../services/bulletin.service.ts';
+import { CadenceService } from '../services/cadence.service.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { DocumentService } from '../services/document.service.ts';
 import { EvaluationService } from '../services/evaluation.service.ts';
@@ -35,6 +36,7 @@ import { ValueExchangeService } from '../services/value-exchange.service.ts';
 import { registerAuthorization } from './auth.ts';
 import { registerErrorHandler } from './errors.ts';
 import { bulletinRoutes } from './routes/bulletin.routes.ts';
+import { cadenceRoutes } from './routes/cadence.routes.ts';
 import { documentRoutes } from './routes/document.routes.ts';
 import { factRoutes } from './routes/fact.routes.ts';
 import { groupKpiRoutes } from './routes/group-kpi.routes.ts';
@@ -82,6 +84,7 @@ export interface ApiServices {
   quarterEvents: QuarterEventService;
   tourScores: TourScoreService;
   penalties: QuarterPenaltyService;
+  cadence: CadenceService;
   rubrics: RubricService;
   reports: ReportService;
   bulletins: BulletinService;
@@ -111,6 +114,7 @@ export function createApiServices(ctx: ServiceContext): ApiServices {
     quarterEvents: new QuarterEventService(ctx),
     tourScores: new TourScoreService(ctx),
     penalties: new QuarterPenaltyService(ctx),
+    cadence: new CadenceService(ctx),
     rubrics: new RubricService(ctx),
     reports: new ReportService(ctx),
     bulletins: new BulletinService(ctx),
@@ -172,6 +176,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(quarterEventRoutes(services));
       await api.register(tourScoreRoutes(services));
       await api.register(quarterPenaltyRoutes(services));
+      await api.register(cadenceRoutes(services));
       await api.register(rubricRoutes(services));
       await api.register(reportRoutes(services));
       await api.register(bulletinRoutes(services));

@@ -565,6 +565,18 @@ export const quarterPenalties = pgTable(
   (t) => [index('quarter_penalties_quarter_idx').on(t.year, t.quarter, t.groupBy)],
 );
 
+/**
+ * The office's settings that are configuration rather than data, one versioned JSON value per key:
+ * `cadence` (the 五个一 cycle: which month of which cycle each event falls in).
+ */
+export const settings = pgTable('settings', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').$type<Record<string, unknown>>().notNull(),
+  version: integer('version').notNull().default(1),
+  updatedBy: text('updated_by'),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
 /** The quarterly bulletin (通报): a draft model edited before it is issued, then frozen. */
 export const bulletins = pgTable(
   'bulletins',
@@ -647,4 +659,5 @@ export type QuarterRow = typeof quarters.$inferSelect;
 export type QuarterEventRow = typeof quarterEvents.$inferSelect;
 export type TourScoreRow = typeof tourScores.$inferSelect;
 export type QuarterPenaltyRow = typeof quarterPenalties.$inferSelect;
+export type SettingRow = typeof settings.$inferSelect;
 export type BulletinRow = typeof bulletins.$inferSelect;

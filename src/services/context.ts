@@ -18,6 +18,7 @@ import { QuarterEventRepository } from '../db/repositories/quarter-event.reposit
 import { QuarterPenaltyRepository } from '../db/repositories/quarter-penalty.repository.ts';
 import { RegionRepository } from '../db/repositories/region.repository.ts';
 import { RubricRepository } from '../db/repositories/rubric.repository.ts';
+import { SettingRepository } from '../db/repositories/setting.repository.ts';
 import { TourScoreRepository } from '../db/repositories/tour-score.repository.ts';
 
 /** Repositories bound to one connection or one transaction. */
@@ -39,6 +40,7 @@ export function repositories(db: Db) {
     quarterEvents: new QuarterEventRepository(db),
     tourScores: new TourScoreRepository(db),
     penalties: new QuarterPenaltyRepository(db),
+    settings: new SettingRepository(db),
     approvals: new ProjectApprovalRepository(db),
     attachments: new ProjectAttachmentRepository(db),
     bulletins: new BulletinRepository(db),

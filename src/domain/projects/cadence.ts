@@ -107,3 +107,76 @@ function cycleLabel(year: number, month: number, every: number): string {
 function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
+
+/** What the quarter shows of its 五个一 events, for judging whether each one due has taken place. */
+export interface ScheduleFacts {
+  /** Signings, groundbreakings and tours recorded, with their dates (any quarter of the year). */
+  events: ReadonlyArray<{ kind: 'signing' | 'groundbreaking' | 'tour'; heldOn: string }>;
+  /** Whether any judge scored the quarter's tour. */
+  tourScored: boolean;
+  /** Whether the quarter's assessment is closed. */
+  assessmentClosed: boolean;
+  /** The quarter's bulletin: issued, a draft, or none. */
+  bulletin: 'issued' | 'draft' | null;
+}
+
+export type ScheduleStatus = 'done' | 'in_progress' | 'missing';
+
+export interface ScheduledEvent extends DueEvent {
+  status: ScheduleStatus;
+  /** The dates or state the status was judged on, in words. */
+  detailZh: string;
+  detailEn: string;
+}
+
+/**
+ * Each event due in the period with whether it took place: a signing, groundbreaking or tour counts when
+ * one is recorded within its cycle (the month, quarter, half-year or year it belongs to), a tour also when
+ * judges scored it; the assessment is done once the quarter is closed; the bulletin once issued.
+ */
+export function scheduleStatus(cadence: Cadence, period: Period, facts: ScheduleFacts): ScheduledEvent[] {
+  return eventsDue(cadence, period).map((due) => {
+    if (due.event === 'assessment') {
+      return facts.assessmentClosed
+        ? { ...due, status: 'done', detailZh: '已结束考核', detailEn: 'closed' }
+        : { ...due, status: 'in_progress', detailZh: '考核进行中', detailEn: 'open' };
+    }
+    if (due.event === 'bulletin') {
+      if (facts.bulletin === 'issued') return { ...due, status: 'done', detailZh: '已印发', detailEn: 'issued' };
+      if (facts.bulletin === 'draft') {
+        return { ...due, status: 'in_progress', detailZh: '草稿待印发', detailEn: 'drafted, not issued' };
+      }
+      return { ...due, status: 'missing', detailZh: '尚未起草', detailEn: 'not drafted' };
+    }
+    const [from, to] = cycleSpan(due.year, due.month, cadence[due.event].every);
+    const held = facts.events
+      .filter((e) => e.kind === due.event && e.heldOn >= from && e.heldOn <= to)
+      .map((e) => e.heldOn)
+      .sort();
+    if (held.length > 0) {
+      return { ...due, status: 'done', detailZh: `已举办：${held.join('、')}`, detailEn: `held on ${held.join(', ')}` };
+    }
+    if (due.event === 'tour' && facts.tourScored) {
+      return {
+        ...due,
+        status: 'done',
+        detailZh: '已评分（未登记观摩活动）',
+        detailEn: 'scored (no tour event recorded)',
+      };
+    }
+    return {
+      ...due,
+      status: 'missing',
+      detailZh: `${from} 至 ${to} 未登记`,
+      detailEn: `none recorded from ${from} to ${to}`,
+    };
+  });
+}
+
+/** First and last day of the cycle of `every` months that contains `month`. */
+function cycleSpan(year: number, month: number, every: number): [string, string] {
+  const first = Math.floor((month - 1) / every) * every + 1;
+  const last = first + every - 1;
+  const lastDay = new Date(Date.UTC(year, last, 0)).getUTCDate();
+  return [`${year}-${pad(first)}-01`, `${year}-${pad(last)}-${pad(lastDay)}`];
+}

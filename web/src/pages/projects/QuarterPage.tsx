@@ -13,6 +13,7 @@ import { EventsCard } from './quarter/EventsCard.tsx';
 import { GroupKpisCard } from './quarter/GroupKpisCard.tsx';
 import { type KpiCell, KpiProjectsDrawer } from './quarter/KpiProjectsDrawer.tsx';
 import { PenaltiesCard } from './quarter/PenaltiesCard.tsx';
+import { ScheduleCard } from './quarter/ScheduleCard.tsx';
 import { useQuarterI18n } from './quarter/strings.ts';
 import { TourSheetCard } from './quarter/TourSheetCard.tsx';
 import { RubricLink } from './rubric/RubricLink.tsx';
@@ -240,6 +241,7 @@ export function QuarterPage() {
         <ErrorAlert error={q.error} onRetry={() => q.refetch()} />
       ) : (
         <>
+          <ScheduleCard year={year} quarter={quarter} />
           <EventsCard year={year} quarter={quarter} />
           {q.data && !q.data.tourScores && (
             <Typography.Paragraph type="secondary" data-testid="tour-missing">
