@@ -184,37 +184,87 @@ export class IndicatorValueService {
 
   /** submit / approve / return, with the version the user saw. */
   async transition(valueId: number, action: keyof typeof TRANSITIONS, version: number, actor: string, reason?: string) {
+    return this.ctx.transaction((repos) => this.transitionIn(repos, valueId, action, version, actor, reason));
+  }
+
+  /**
+   * 批量审核: approves every listed value at the version the reviewer saw, in one transaction, so a
+   * value changed meanwhile (409) or in a state that cannot be approved leaves all of them as they were.
+   */
+  async approveMany(items: Array<{ id: number; version: number }>, actor: string): Promise<IndicatorValueRow[]> {
+    return this.ctx.transaction(async (repos) => {
+      const out: IndicatorValueRow[] = [];
+      for (const it of items) out.push(await this.transitionIn(repos, it.id, 'approve', it.version, actor));
+      return out;
+    });
+  }
+
+  /**
+   * The review queue of a plan: values in the given states (submitted by default) across all its regions,
+   * each with its indicator, region and the value of the period before, oldest change first.
+   */
+  async reviewQueue(planId: number, states: ValueState[] = ['submitted']) {
+    const repos = this.ctx.repos;
+    const [rows, indicators] = await Promise.all([
+      repos.values.listByPlan(planId, { states }),
+      repos.indicators.listByPlan(planId),
+    ]);
+    const byId = new Map(indicators.map((i) => [i.id, i]));
+    const regionNames = new Map<string, string>();
+    for (const code of new Set(rows.map((r) => r.regionCode))) {
+      regionNames.set(code, (await repos.regions.get(code))?.name ?? code);
+    }
+    const items = [];
+    for (const v of rows) {
+      const prevPeriod = previousPeriod(v.period);
+      const prev = prevPeriod ? await repos.values.find(v.indicatorId, v.regionCode, prevPeriod) : undefined;
+      items.push({
+        value: v,
+        indicator: byId.get(v.indicatorId)!,
+        regionName: regionNames.get(v.regionCode) ?? v.regionCode,
+        previous: prev ? { period: prev.period, value: prev.value } : null,
+      });
+    }
+    return items.sort((a, b) => a.value.updatedAt.getTime() - b.value.updatedAt.getTime() || a.value.id - b.value.id);
+  }
+
+  private async transitionIn(
+    repos: Repositories,
+    valueId: number,
+    action: keyof typeof TRANSITIONS,
+    version: number,
+    actor: string,
+    reason?: string,
+  ) {
     const rule = TRANSITIONS[action];
     if (!rule) throw new LantuError('VALIDATION_FAILED');
     if (action === 'return' && !reason?.trim()) {
       throw new LantuError('VALIDATION_FAILED', { zh: '退回必须说明理由', en: 'a return needs a reason' });
     }
-    return this.ctx.transaction(async (repos) => {
-      const v = await repos.values.get(valueId);
-      if (!v) throw new LantuError('NOT_FOUND', { zh: `填报值 ${valueId}`, en: `value ${valueId}` });
-      if (v.version !== version) throw new LantuError('STALE_VERSION', undefined, { currentVersion: v.version });
-      if (!rule.from.includes(v.state)) {
-        throw new LantuError('VALIDATION_FAILED', {
-          zh: `该数值当前为“${STATE_ZH[v.state]}”，不能${ACTION_ZH[action]}`,
-          en: `a value in state “${v.state}” cannot be ${action === 'return' ? 'returned' : `${action}ted`}`,
-        });
-      }
-      const updated = await repos.values.updateVersioned(v.id, version, {
-        state: rule.to,
-        returnReason: action === 'return' ? (reason ?? null) : null,
-        updatedBy: actor,
+    const v = await repos.values.get(valueId);
+    if (!v) throw new LantuError('NOT_FOUND', { zh: `填报值 ${valueId}`, en: `value ${valueId}` });
+    if (v.version !== version) throw new LantuError('STALE_VERSION', undefined, { currentVersion: v.version });
+    if (!rule.from.includes(v.state)) {
+      throw new LantuError('VALIDATION_FAILED', {
+        zh: `该数值当前为“${STATE_ZH[v.state]}”，不能${ACTION_ZH[action]}`,
+        en: `a value in state “${v.state}” cannot be ${action === 'return' ? 'returned' : `${action}ted`}`,
       });
-      if (!updated) throw new LantuError('STALE_VERSION');
-      await repos.audit.record({
-        actor,
-        action,
-        entity: 'indicator_value',
-        entityId: String(v.id),
-        before: { state: v.state },
-        after: { state: rule.to, reason },
-      });
-      return updated;
+    }
+    const updated = await repos.values.updateVersioned(v.id, version, {
+      state: rule.to,
+      returnReason: action === 'return' ? (reason ?? null) : null,
+      updatedBy: actor,
     });
+    if (!updated) throw new LantuError('STALE_VERSION');
+    await repos.audit.record({
+      actor,
+      action,
+      entity: 'indicator_value',
+      entityId: String(v.id),
+      before: { state: v.state },
+      after: { state: rule.to, reason },
+    });
+    return updated;
   }
 
   /** All rows are checked first; one bad row and nothing is saved. Imported values are approved. */

@@ -208,5 +208,66 @@ for (const target of databaseTargets) {
       expect(ws.rowCount).toBe(2 + 37);
       expect(String(ws.getCell('J3').value)).toMatch(/滞后|符合|快于|提前|未达标|预警|无数据|无法评估/);
     });
+
+    it('lists submitted values across the counties for review, approves a batch whole or not at all', async () => {
+      const items = await indicators();
+      const [a, b] = items.slice(0, 2).map((i) => i.indicator.id) as [number, number];
+      const submit = async (indicatorId: number, regionCode: string) => {
+        const saved = (
+          await app.inject({
+            method: 'POST',
+            url: `/api/indicators/${indicatorId}/values`,
+            payload: { regionCode, period: '2025', value: 1, note: '审核队列测试' },
+          })
+        ).json().value;
+        return (
+          await app.inject({
+            method: 'POST',
+            url: `/api/values/${saved.id}/submit`,
+            payload: { version: saved.version },
+          })
+        ).json().value as { id: number; version: number };
+      };
+      const before = (await app.inject(`/api/plans/${planId}/review`)).json().items.length;
+      const v1 = await submit(a, '140802');
+      const v2 = await submit(b, '140821');
+      const queue = (await app.inject(`/api/plans/${planId}/review`)).json().items as Array<{
+        value: { id: number };
+        indicator: { id: number; name: string };
+        region: { code: string; name: string };
+        previous: { period: string; value: number } | null;
+      }>;
+      expect(queue).toHaveLength(before + 2);
+      const mine = queue.find((q) => q.value.id === v1.id)!;
+      expect(mine.region).toEqual({ code: '140802', name: '盐湖区' });
+      expect(mine.indicator.id).toBe(a);
+      expect(mine.previous?.period).toBe('2024');
+      // one stale version: nothing is approved
+      const stale = await app.inject({
+        method: 'POST',
+        url: '/api/values/approve',
+        payload: {
+          items: [
+            { id: v1.id, version: v1.version },
+            { id: v2.id, version: v2.version - 1 },
+          ],
+        },
+      });
+      expect(stale.statusCode).toBe(409);
+      expect((await started.ctx.repos.values.get(v1.id))?.state).toBe('submitted');
+      const ok = await app.inject({
+        method: 'POST',
+        url: '/api/values/approve',
+        payload: {
+          items: [
+            { id: v1.id, version: v1.version },
+            { id: v2.id, version: v2.version },
+          ],
+        },
+      });
+      expect(ok.statusCode).toBe(200);
+      expect(ok.json().items.map((v: { state: string }) => v.state)).toEqual(['approved', 'approved']);
+      expect((await app.inject(`/api/plans/${planId}/review`)).json().items).toHaveLength(before);
+    });
   });
 }

@@ -7,6 +7,7 @@ const zh = {
   'nav.monitor': '指标监测',
   'nav.cockpit': '驾驶舱',
   'nav.entry': '数据填报',
+  'nav.review': '数值审核',
   'nav.plan': '规划正文',
   'nav.indicatorLinks': '实施监测',
 
@@ -242,6 +243,7 @@ const en: Record<IndMessageKey, string> = {
   'nav.monitor': 'Indicators',
   'nav.cockpit': 'Cockpit',
   'nav.entry': 'Data entry',
+  'nav.review': 'Review',
   'nav.plan': 'Plan text',
   'nav.indicatorLinks': 'Monitoring',
 

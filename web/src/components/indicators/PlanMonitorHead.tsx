@@ -25,7 +25,14 @@ export function PlanMonitorHead({
   const app = useI18n();
   const { plan } = scope;
   if (!plan) return null;
-  const title = active === 'monitor' ? t('list.title') : active === 'cockpit' ? t('cockpit.title') : t('entry.title');
+  const title =
+    active === 'monitor'
+      ? t('list.title')
+      : active === 'cockpit'
+        ? t('cockpit.title')
+        : active === 'review'
+          ? t('nav.review')
+          : t('entry.title');
   return (
     <div className="mon-head">
       <Breadcrumb

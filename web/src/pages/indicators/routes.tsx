@@ -13,6 +13,7 @@ const IndicatorDetailPage = lazy(() =>
 );
 const CockpitPage = lazy(() => import('./CockpitPage.tsx').then((m) => ({ default: m.CockpitPage })));
 const DataEntryPage = lazy(() => import('./DataEntryPage.tsx').then((m) => ({ default: m.DataEntryPage })));
+const ReviewPage = lazy(() => import('./ReviewPage.tsx').then((m) => ({ default: m.ReviewPage })));
 
 const wait = (node: ReactNode) => <Suspense fallback={<Skeleton active paragraph={{ rows: 8 }} />}>{node}</Suspense>;
 
@@ -34,6 +35,7 @@ export function indicatorRoutes() {
     <Route key="list" path="/plans/:id/indicators" element={wait(<IndicatorListPage />)} />,
     <Route key="cockpit" path="/plans/:id/cockpit" element={wait(<CockpitPage />)} />,
     <Route key="entry" path="/plans/:id/entry" element={wait(<DataEntryPage />)} />,
+    <Route key="review" path="/plans/:id/review" element={wait(<ReviewPage />)} />,
     <Route key="detail" path="/indicators/:id" element={wait(<IndicatorDetailPage />)} />,
   ];
 }
@@ -42,7 +44,7 @@ export function indicatorRoutes() {
 export function isMonitorPath(pathname: string): boolean {
   return (
     pathname === '/monitor' ||
-    /^\/plans\/[^/]+\/(indicators|cockpit|entry)/.test(pathname) ||
+    /^\/plans\/[^/]+\/(indicators|cockpit|entry|review)/.test(pathname) ||
     pathname.startsWith('/indicators/')
   );
 }
