@@ -2,7 +2,7 @@ import type { QuarterPenaltyRow } from '../db/schema.ts';
 import { type PenaltyKind, penaltyKinds } from '../domain/projects/rubric.ts';
 import { LantuError } from '../errors.ts';
 import type { ServiceContext } from './context.ts';
-import { QuarterService, type RankBy } from './quarter.service.ts';
+import { QuarterService, quarterClosed, type RankBy } from './quarter.service.ts';
 import { assessedRegions } from './tour-score.service.ts';
 
 export interface PenaltyInput {
@@ -105,10 +105,7 @@ export class QuarterPenaltyService {
     return this.ctx.transaction(async (repos) => {
       const q = await quarters.bindQuarter(year, quarter, repos);
       if (q.state === 'closed') {
-        throw new LantuError('QUARTER_CLOSED', {
-          zh: `${year}年第${quarter}季度已结束考核`,
-          en: `${year} Q${quarter} is closed`,
-        });
+        throw quarterClosed(year, quarter);
       }
       const kinds = penaltyKinds(q.rubric);
       if (!kinds.some((k) => k.input === input.input)) {
@@ -155,10 +152,7 @@ export class QuarterPenaltyService {
       }
       const q = await repos.quarters.get(year, quarter);
       if (q?.state === 'closed') {
-        throw new LantuError('QUARTER_CLOSED', {
-          zh: `${year}年第${quarter}季度已结束考核`,
-          en: `${year} Q${quarter} is closed`,
-        });
+        throw quarterClosed(year, quarter);
       }
       await repos.penalties.delete(id);
       await repos.audit.record({

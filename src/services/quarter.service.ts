@@ -404,6 +404,14 @@ export class QuarterService {
   }
 }
 
+/** 考核已结束: what a write to a closed quarter (tour scores, penalties) is refused with. */
+export function quarterClosed(year: number, quarter: number): LantuError {
+  return new LantuError('QUARTER_CLOSED', {
+    zh: `${year}年第${quarter}季度已结束考核`,
+    en: `${year} Q${quarter} is closed`,
+  });
+}
+
 function checkQuarter(quarter: number): void {
   if (!Number.isInteger(quarter) || quarter < 1 || quarter > 4) {
     throw new LantuError('VALIDATION_FAILED', { zh: `季度${quarter}无效`, en: `quarter ${quarter} is not valid` });

@@ -3,7 +3,7 @@ import { type Rubric, type TourSheet, tourSheetOf } from '../domain/projects/rub
 import { checkJudgeMarks, type JudgeMarks, type TourResult, tourScore } from '../domain/projects/scoring.ts';
 import { LantuError } from '../errors.ts';
 import type { Repositories, ServiceContext } from './context.ts';
-import { QuarterService, type RankBy } from './quarter.service.ts';
+import { QuarterService, quarterClosed, type RankBy } from './quarter.service.ts';
 
 export interface JudgeSheetInput {
   by: RankBy;
@@ -103,10 +103,7 @@ export class TourScoreService {
     return this.ctx.transaction(async (repos) => {
       const q = await quarters.bindQuarter(year, quarter, repos);
       if (q.state === 'closed') {
-        throw new LantuError('QUARTER_CLOSED', {
-          zh: `${year}年第${quarter}季度已结束考核`,
-          en: `${year} Q${quarter} is closed`,
-        });
+        throw quarterClosed(year, quarter);
       }
       const sheet = tourSheetOf(q.rubric);
       const problems = checkJudgeMarks(sheet, input.scores);
@@ -149,10 +146,7 @@ export class TourScoreService {
     await this.ctx.transaction(async (repos) => {
       const q = await repos.quarters.get(year, quarter);
       if (q?.state === 'closed') {
-        throw new LantuError('QUARTER_CLOSED', {
-          zh: `${year}年第${quarter}季度已结束考核`,
-          en: `${year} Q${quarter} is closed`,
-        });
+        throw quarterClosed(year, quarter);
       }
       const n = await repos.tourScores.deleteSheet({
         year,

@@ -1,9 +1,7 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/api/app.ts';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_CADENCE } from '../../src/domain/projects/cadence.ts';
-import { type Started, startServices } from '../../src/services/bootstrap.ts';
 import { checkTargetAvailability, databaseTargets } from '../helpers/db.ts';
+import { useDemoApp } from '../helpers/demo-app.ts';
 
 /**
  * The 五个一 cadence as configuration and a quarter's schedule on the demo city: 2024 Q4 has its
@@ -20,24 +18,10 @@ interface Scheduled {
 
 for (const target of databaseTargets) {
   describe.skipIf(!checkTargetAvailability(target))(`五个一 cadence and schedule on ${target.name}`, () => {
-    let started: Started;
-    let app: FastifyInstance;
-    let drop: () => Promise<void>;
-
-    beforeAll(async () => {
-      const db = await target.create();
-      drop = db.drop;
-      started = await startServices({ ...db, maxUploadBytes: 10 * 1024 * 1024, loadDemo: true });
-      app = await buildApp({ ctx: started.ctx, maxUploadBytes: 10 * 1024 * 1024 });
-    }, 240_000);
-    afterAll(async () => {
-      await app?.close();
-      await started?.database.close();
-      await drop?.();
-    });
+    const demo = useDemoApp(target);
 
     const schedule = async (y: number, q: number) => {
-      const res = await app.inject(`/api/quarters/${y}/${q}/schedule`);
+      const res = await demo.app.inject(`/api/quarters/${y}/${q}/schedule`);
       expect(res.statusCode).toBe(200);
       return res.json() as { events: Scheduled[]; cadence: { version: number; isDefault: boolean } };
     };
@@ -45,7 +29,7 @@ for (const target of databaseTargets) {
     it('judges 2024 Q4 of the demo on its recorded events, state and bulletin, with the default cadence', async () => {
       const s = await schedule(2024, 4);
       expect(s.cadence).toMatchObject({ version: 0, isDefault: true });
-      const events = (await app.inject('/api/quarters/2024/4/events')).json();
+      const events = (await demo.app.inject('/api/quarters/2024/4/events')).json();
       const held = (kind: string) =>
         events.events.filter((e: { kind: string }) => e.kind === kind).map((e: { heldOn: string }) => e.heldOn);
       expect(s.events.map((e) => [e.event, e.month])).toEqual([
@@ -67,7 +51,7 @@ for (const target of databaseTargets) {
       expect(byEvent.get('bulletin')).toMatchObject({ status: 'missing', detailZh: '尚未起草' });
       expect((await schedule(2024, 3)).events.find((e) => e.event === 'assessment')?.status).toBe('done');
       // drafting the bulletin moves it on
-      expect((await app.inject({ method: 'POST', url: '/api/bulletins/2024/4/draft' })).statusCode).toBe(201);
+      expect((await demo.app.inject({ method: 'POST', url: '/api/bulletins/2024/4/draft' })).statusCode).toBe(201);
       expect((await schedule(2024, 4)).events.find((e) => e.event === 'bulletin')).toMatchObject({
         status: 'in_progress',
         detailZh: '草稿待印发',
@@ -76,7 +60,7 @@ for (const target of databaseTargets) {
 
     it('a half-yearly tour is due in June and December only; bad and stale cadences change nothing', async () => {
       const halfYearly = { ...DEFAULT_CADENCE, tour: { every: 6, monthInCycle: 6 } };
-      const saved = await app.inject({
+      const saved = await demo.app.inject({
         method: 'PUT',
         url: '/api/cadence',
         payload: { version: 0, cadence: halfYearly },
@@ -90,7 +74,7 @@ for (const target of databaseTargets) {
         status: 'done',
       });
 
-      const bad = await app.inject({
+      const bad = await demo.app.inject({
         method: 'PUT',
         url: '/api/cadence',
         payload: { version: 1, cadence: { ...halfYearly, bulletin: { every: 2, monthInCycle: 3 } } },
@@ -98,15 +82,18 @@ for (const target of databaseTargets) {
       expect(bad.statusCode).toBe(422);
       expect(bad.json().error.code).toBe('CADENCE_INVALID');
       expect(bad.json().error.messageZh).toContain('bulletin.every');
-      const stale = await app.inject({
+      const stale = await demo.app.inject({
         method: 'PUT',
         url: '/api/cadence',
         payload: { version: 0, cadence: DEFAULT_CADENCE },
       });
       expect(stale.statusCode).toBe(409);
       expect(stale.json().error.code).toBe('STALE_VERSION');
-      expect((await app.inject('/api/cadence')).json()).toMatchObject({ version: 1, cadence: { tour: { every: 6 } } });
-      const audit = await started.ctx.repos.audit.list('setting', 'cadence');
+      expect((await demo.app.inject('/api/cadence')).json()).toMatchObject({
+        version: 1,
+        cadence: { tour: { every: 6 } },
+      });
+      const audit = await demo.started.ctx.repos.audit.list('setting', 'cadence');
       expect(audit.map((a) => a.action)).toEqual(['cadence.save']);
     });
   });

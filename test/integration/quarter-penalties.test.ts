@@ -1,9 +1,7 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/api/app.ts';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_RUBRIC } from '../../src/domain/projects/rubric.ts';
-import { type Started, startServices } from '../../src/services/bootstrap.ts';
 import { checkTargetAvailability, databaseTargets } from '../helpers/db.ts';
+import { useDemoApp } from '../helpers/demo-app.ts';
 
 /**
  * 考核扣分与否决事项 on the demo city: a recorded veto sets a county's score to the rubric's veto score and
@@ -22,32 +20,18 @@ interface Entry {
 
 for (const target of databaseTargets) {
   describe.skipIf(!checkTargetAvailability(target))(`quarter penalties (veto, deduction) on ${target.name}`, () => {
-    let started: Started;
-    let app: FastifyInstance;
-    let drop: () => Promise<void>;
-
-    beforeAll(async () => {
-      const db = await target.create();
-      drop = db.drop;
-      started = await startServices({ ...db, maxUploadBytes: 10 * 1024 * 1024, loadDemo: true });
-      app = await buildApp({ ctx: started.ctx, maxUploadBytes: 10 * 1024 * 1024 });
-    }, 240_000);
-    afterAll(async () => {
-      await app?.close();
-      await started?.database.close();
-      await drop?.();
-    });
+    const demo = useDemoApp(target);
 
     const ranking = async (y: number, q: number) => {
-      const res = await app.inject(`/api/quarters/${y}/${q}/ranking?by=county`);
+      const res = await demo.app.inject(`/api/quarters/${y}/${q}/ranking?by=county`);
       expect(res.statusCode).toBe(200);
       return (res.json() as { entries: Entry[] }).entries;
     };
     const record = (y: number, q: number, payload: Record<string, unknown>) =>
-      app.inject({ method: 'POST', url: `/api/quarters/${y}/${q}/penalties`, payload });
+      demo.app.inject({ method: 'POST', url: `/api/quarters/${y}/${q}/penalties`, payload });
 
     it('lists what the quarter’s rubric lets the office record: its vetoes, not the computed deduction', async () => {
-      const res = await app.inject('/api/quarters/2024/4/penalties?by=county');
+      const res = await demo.app.inject('/api/quarters/2024/4/penalties?by=county');
       expect(res.statusCode).toBe(200);
       const v = res.json();
       expect(v.kinds.map((k: { input: string; kind: string }) => [k.input, k.kind])).toEqual([
@@ -93,20 +77,20 @@ for (const target of databaseTargets) {
       expect(others(after)).toEqual(others(before));
       expect(after.find((e) => e.rank === 1)!.region.code).not.toBe(first.region.code);
 
-      const draft = await app.inject({ method: 'POST', url: '/api/bulletins/2024/4/draft' });
+      const draft = await demo.app.inject({ method: 'POST', url: '/api/bulletins/2024/4/draft' });
       expect(draft.statusCode).toBe(201);
       const text = draft.json().content.paragraphs.find((p: { id: string }) => p.id === 'ranking').text as string;
       expect(text).toContain(`${first.region.name}因发生重大安全生产事故，实行一票否决，考核得分计为0分、排名末位。`);
 
       // deleting the matter restores the county's place
-      const del = await app.inject({ method: 'DELETE', url: `/api/quarters/2024/4/penalties/${saved.id}` });
+      const del = await demo.app.inject({ method: 'DELETE', url: `/api/quarters/2024/4/penalties/${saved.id}` });
       expect(del.statusCode).toBe(204);
       expect((await ranking(2024, 4)).find((e) => e.region.code === first.region.code)).toMatchObject({
         vetoed: false,
         rank: 1,
         score: first.score,
       });
-      const audit = await started.ctx.repos.audit.list('quarter_penalty', String(saved.id));
+      const audit = await demo.started.ctx.repos.audit.list('quarter_penalty', String(saved.id));
       expect(audit.map((a) => a.action)).toEqual(['penalty.delete', 'penalty.record']);
     });
 
@@ -125,10 +109,10 @@ for (const target of databaseTargets) {
           },
         ],
       };
-      const created = await app.inject({ method: 'POST', url: '/api/rubrics', payload: v2 });
+      const created = await demo.app.inject({ method: 'POST', url: '/api/rubrics', payload: v2 });
       expect(created.statusCode).toBe(201);
       // 2025 Q1 is not bound yet: the first matter binds it to the new version
-      const kinds = (await app.inject('/api/quarters/2025/1/penalties')).json().kinds;
+      const kinds = (await demo.app.inject('/api/quarters/2025/1/penalties')).json().kinds;
       expect(kinds.map((k: { input: string }) => k.input)).toContain('provincialCriticisms');
       const county = '140802';
       const base = (await ranking(2025, 1)).find((e) => e.region.code === county)!;
@@ -145,7 +129,7 @@ for (const target of databaseTargets) {
       const after = (await ranking(2025, 1)).find((e) => e.region.code === county)!;
       expect(after.deductions.find((d) => d.key === 'criticised')).toMatchObject({ count: 2, points: 3 });
       expect(after.score).toBeCloseTo(base.score - 3, 2);
-      const bound = (await app.inject('/api/quarters/2025/1/ranking')).json().rubric;
+      const bound = (await demo.app.inject('/api/quarters/2025/1/ranking')).json().rubric;
       expect(bound).toMatchObject({ version: 2, bound: true });
     });
 
@@ -175,7 +159,7 @@ for (const target of databaseTargets) {
       });
       expect(computed.statusCode).toBe(422);
       expect(computed.json().error.messageZh).toContain('没有“overdueProblems”这一扣分或否决项');
-      expect((await app.inject('/api/quarters/2024/4/penalties')).json().items).toEqual([]);
+      expect((await demo.app.inject('/api/quarters/2024/4/penalties')).json().items).toEqual([]);
       // a closed quarter takes none
       const closed = await record(2024, 3, {
         by: 'county',

@@ -2,10 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ApiServices } from '../app.ts';
 import { ErrorView } from '../views.ts';
-import { QuarterParams } from './quarter.routes.ts';
+import { By, QuarterParams, RankScopeQuery } from './quarter.routes.ts';
 import { PenaltiesReply, PenaltyItemView, presentPenalties, presentPenalty } from './quarter-penalty.presenter.ts';
-
-const By = z.enum(['county', 'zone']).default('county');
 
 export function quarterPenaltyRoutes(services: ApiServices): FastifyPluginAsyncZod {
   return async (app) => {
@@ -16,13 +14,7 @@ export function quarterPenaltyRoutes(services: ApiServices): FastifyPluginAsyncZ
           tags: ['quarters'],
           summary: '本季度的扣分与否决事项，以及考核细则允许登记的种类 The quarter’s deduction and veto matters',
           params: QuarterParams,
-          querystring: z.object({
-            by: By,
-            city: z
-              .string()
-              .regex(/^\d{6}$/)
-              .optional(),
-          }),
+          querystring: RankScopeQuery,
           response: { 200: PenaltiesReply, 400: ErrorView, 404: ErrorView },
         },
       },

@@ -12,6 +12,10 @@ const City = z
   .string()
   .regex(/^\d{6}$/)
   .optional();
+/** Counties or development zones, as the ranking and everything scored per region are grouped. */
+export const By = z.enum(['county', 'zone']).default('county');
+/** The grouping and the city (default: the region of the latest plan) of a quarter's per-region resources. */
+export const RankScopeQuery = z.object({ by: By, city: City });
 
 export function quarterRoutes(services: ApiServices): FastifyPluginAsyncZod {
   return async (app) => {
@@ -23,7 +27,7 @@ export function quarterRoutes(services: ApiServices): FastifyPluginAsyncZod {
           summary:
             '“五个一”季度考核：各县（市、区）或开发区的 KPI、观摩评分、得分、排名及上季度排名 Quarterly scores and ranking',
           params: QuarterParams,
-          querystring: z.object({ by: z.enum(['county', 'zone']).default('county'), city: City }),
+          querystring: RankScopeQuery,
           response: { 200: QuarterRankingView, 400: ErrorView, 404: ErrorView },
         },
       },

@@ -3,9 +3,7 @@ import { z } from 'zod';
 import type { ApiServices } from '../app.ts';
 import { ErrorView } from '../views.ts';
 import { presentTour, presentTourSheet, TourSaveReply, TourSheetReply } from './quarter.presenter.ts';
-import { QuarterParams } from './quarter.routes.ts';
-
-const By = z.enum(['county', 'zone']).default('county');
+import { By, QuarterParams, RankScopeQuery } from './quarter.routes.ts';
 
 export function tourScoreRoutes(services: ApiServices): FastifyPluginAsyncZod {
   return async (app) => {
@@ -16,13 +14,7 @@ export function tourScoreRoutes(services: ApiServices): FastifyPluginAsyncZod {
           tags: ['quarters'],
           summary: '观摩评分表：评分项、各地区各评委的评分与去掉最高最低分后的平均 The tour scoring sheet',
           params: QuarterParams,
-          querystring: z.object({
-            by: By,
-            city: z
-              .string()
-              .regex(/^\d{6}$/)
-              .optional(),
-          }),
+          querystring: RankScopeQuery,
           response: { 200: TourSheetReply, 400: ErrorView, 404: ErrorView },
         },
       },
