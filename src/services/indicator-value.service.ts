@@ -214,10 +214,19 @@ export class IndicatorValueService {
     for (const code of new Set(rows.map((r) => r.regionCode))) {
       regionNames.set(code, (await repos.regions.get(code))?.name ?? code);
     }
+    const prevKey = (indicatorId: number, regionCode: string, period: string) =>
+      `${indicatorId}|${regionCode}|${period}`;
+    const wanted = rows.flatMap((v) => {
+      const period = previousPeriod(v.period);
+      return period ? [{ indicatorId: v.indicatorId, regionCode: v.regionCode, period }] : [];
+    });
+    const previous = new Map(
+      (await repos.values.findMany(wanted)).map((p) => [prevKey(p.indicatorId, p.regionCode, p.period), p]),
+    );
     const items = [];
     for (const v of rows) {
       const prevPeriod = previousPeriod(v.period);
-      const prev = prevPeriod ? await repos.values.find(v.indicatorId, v.regionCode, prevPeriod) : undefined;
+      const prev = prevPeriod ? previous.get(prevKey(v.indicatorId, v.regionCode, prevPeriod)) : undefined;
       items.push({
         value: v,
         indicator: byId.get(v.indicatorId)!,

@@ -49,6 +49,27 @@ export class IndicatorValueRepository {
     return row;
   }
 
+  /** The values at the given (indicator, region, period) keys, in one statement; missing keys are absent. */
+  async findMany(
+    keys: ReadonlyArray<{ indicatorId: number; regionCode: string; period: string }>,
+  ): Promise<IndicatorValueRow[]> {
+    const out: IndicatorValueRow[] = [];
+    for (let i = 0; i < keys.length; i += 500) {
+      const tuples = keys
+        .slice(i, i + 500)
+        .map((k) => sql`(${k.indicatorId}::int, ${k.regionCode}::text, ${k.period}::text)`);
+      out.push(
+        ...(await this.db
+          .select()
+          .from(indicatorValues)
+          .where(
+            sql`(${indicatorValues.indicatorId}, ${indicatorValues.regionCode}, ${indicatorValues.period}) in (${sql.join(tuples, sql`, `)})`,
+          )),
+      );
+    }
+    return out;
+  }
+
   async insert(row: NewIndicatorValue): Promise<IndicatorValueRow> {
     const [inserted] = await this.db.insert(indicatorValues).values(row).returning();
     await bumpDataVersion(this.db, { indicatorIds: [row.indicatorId] });
