@@ -33,6 +33,7 @@ import { ReportService } from '../services/report.service.ts';
 import { RubricService } from '../services/rubric.service.ts';
 import { TourScoreService } from '../services/tour-score.service.ts';
 import { ValueExchangeService } from '../services/value-exchange.service.ts';
+import { WorkbenchService } from '../services/workbench.service.ts';
 import { registerAuthorization } from './auth.ts';
 import { registerErrorHandler } from './errors.ts';
 import { bulletinRoutes } from './routes/bulletin.routes.ts';
@@ -58,6 +59,7 @@ import { rubricRoutes } from './routes/rubric.routes.ts';
 import { tourScoreRoutes } from './routes/tour-score.routes.ts';
 import { valueRoutes } from './routes/value.routes.ts';
 import { valueExchangeRoutes } from './routes/value-exchange.routes.ts';
+import { workbenchRoutes } from './routes/workbench.routes.ts';
 
 export const API_VERSION = '0.1.0';
 
@@ -85,6 +87,7 @@ export interface ApiServices {
   tourScores: TourScoreService;
   penalties: QuarterPenaltyService;
   cadence: CadenceService;
+  workbench: WorkbenchService;
   rubrics: RubricService;
   reports: ReportService;
   bulletins: BulletinService;
@@ -115,6 +118,7 @@ export function createApiServices(ctx: ServiceContext): ApiServices {
     tourScores: new TourScoreService(ctx),
     penalties: new QuarterPenaltyService(ctx),
     cadence: new CadenceService(ctx),
+    workbench: new WorkbenchService(ctx),
     rubrics: new RubricService(ctx),
     reports: new ReportService(ctx),
     bulletins: new BulletinService(ctx),
@@ -177,6 +181,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(tourScoreRoutes(services));
       await api.register(quarterPenaltyRoutes(services));
       await api.register(cadenceRoutes(services));
+      await api.register(workbenchRoutes(services));
       await api.register(rubricRoutes(services));
       await api.register(reportRoutes(services));
       await api.register(bulletinRoutes(services));

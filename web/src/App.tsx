@@ -12,6 +12,7 @@ import { PlanListPage } from './pages/PlanListPage.tsx';
 import { PlanPage } from './pages/PlanPage.tsx';
 import { isProjectPath, ProjectNavLabel, projectRoutes } from './pages/projects/routes.tsx';
 import { reportRoutes } from './pages/report/routes.tsx';
+import { WorkbenchPage } from './pages/WorkbenchPage.tsx';
 
 const BRAND = '#1d4ed8';
 
@@ -53,9 +54,11 @@ function Shell() {
       ? ['projects']
       : location.pathname.startsWith('/documents')
         ? ['documents']
-        : location.pathname === '/' || location.pathname.startsWith('/plans')
-          ? ['plans']
-          : [];
+        : location.pathname.startsWith('/workbench')
+          ? ['workbench']
+          : location.pathname === '/' || location.pathname.startsWith('/plans')
+            ? ['plans']
+            : [];
   return (
     <Layout className="app-layout">
       <Layout.Header className="app-header">
@@ -70,6 +73,7 @@ function Shell() {
           selectedKeys={isBulletinPath(location.pathname) ? ['bulletins'] : selected}
           className="app-nav"
           items={[
+            { key: 'workbench', label: <Link to="/workbench">{t('nav.workbench')}</Link> },
             { key: 'plans', label: <Link to="/">{t('nav.plans')}</Link> },
             { key: 'monitor', label: <MonitorNavLabel /> },
             { key: 'projects', label: <ProjectNavLabel /> },
@@ -93,6 +97,7 @@ function Shell() {
           <Route path="/" element={<PlanListPage />} />
           <Route path="/plans" element={<Navigate to="/" replace />} />
           <Route path="/plans/:id" element={<PlanPage />} />
+          <Route path="/workbench" element={<WorkbenchPage />} />
           <Route path="/documents" element={<DocumentListPage />} />
           <Route path="/documents/:id" element={<DocumentReaderPage />} />
           {indicatorRoutes()}

@@ -13,6 +13,7 @@ import {
 const zh = {
   'app.name': '蓝图 Lantu',
   'app.tagline': '规划实施管理系统',
+  'nav.workbench': '工作台',
   'nav.plans': '规划列表',
   'lang.switch': '语言',
   'footer.database': '数据库',
@@ -279,6 +280,7 @@ export type MessageKey = keyof typeof zh;
 const en: Record<MessageKey, string> = {
   'app.name': '蓝图 Lantu',
   'app.tagline': 'Plan implementation',
+  'nav.workbench': 'Workbench',
   'nav.plans': 'Plans',
   'lang.switch': 'Language',
   'footer.database': 'Database',
