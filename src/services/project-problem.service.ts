@@ -125,11 +125,17 @@ export class ProjectProblemService {
   /** Overdue open problems as of `asOf` (default today), longest overdue first, with their projects. */
   async overdue(opts: { regionCode?: string | undefined; asOf?: string | undefined } = {}) {
     const today = opts.asOf ?? isoToday(this.clock);
-    const projects = await this.ctx.repos.projects.all({ regionCode: opts.regionCode });
-    const byId = new Map(projects.map((p) => [p.id, p]));
-    const open = (await this.ctx.repos.problems.list({ projectIds: [...byId.keys()] })).filter(
-      (p) => p.raisedOn <= today && p.deadline,
+    const repos = this.ctx.repos;
+    // the few problems overdue on the day first, then only their projects (not every project of the city)
+    const candidates = await repos.problems.overdueOn(today);
+    const inScope = opts.regionCode
+      ? new Set([opts.regionCode, ...(await repos.regions.list({ parentCode: opts.regionCode })).map((r) => r.code)])
+      : null;
+    const projects = (await repos.projects.getMany([...new Set(candidates.map((p) => p.projectId))])).filter(
+      (p) => !inScope || (p.regionCode !== null && inScope.has(p.regionCode)),
     );
+    const byId = new Map(projects.map((p) => [p.id, p]));
+    const open = candidates.filter((p) => byId.has(p.projectId) && p.deadline);
     const rows = new Map(open.map((p) => [String(p.id), p]));
     const items = overdueProblems(
       open.map((p) => ({

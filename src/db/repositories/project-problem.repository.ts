@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { type ProjectProblemRow, projectProblems } from '../schema.ts';
 import { bumpProjectsVersion } from './project.repository.ts';
@@ -13,6 +13,24 @@ export class ProjectProblemRepository {
       .select()
       .from(projectProblems)
       .where(eq(projectProblems.projectId, projectId))
+      .orderBy(asc(projectProblems.id));
+  }
+
+  /**
+   * Problems raised by `asOf`, past their deadline on that day and not closed by then: the candidates of the
+   * overdue list, read without going through every project.
+   */
+  overdueOn(asOf: string): Promise<ProjectProblemRow[]> {
+    return this.db
+      .select()
+      .from(projectProblems)
+      .where(
+        and(
+          lte(projectProblems.raisedOn, asOf),
+          lt(projectProblems.deadline, asOf),
+          or(isNull(projectProblems.closedOn), gt(projectProblems.closedOn, asOf)),
+        ),
+      )
       .orderBy(asc(projectProblems.id));
   }
 
