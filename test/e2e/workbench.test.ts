@@ -69,6 +69,16 @@ describe.skipIf(!executablePath)('browser: the workbench', () => {
     await page.getByTestId('workbench-red').click();
     await page.waitForURL(/\/projects\?light=red&asOf=2024-12-31/);
     await poll(() => page.getByTestId('project-count').textContent()).toBe(`共 ${w.projects.red} 个项目`);
+  });
+
+  it('switches to English', async () => {
+    await page.goto(`${server.url}/workbench`);
+    await page.locator('.app-lang').getByText('English', { exact: true }).click();
+    await poll(() => page.getByTestId('workbench-asof').textContent()).toContain(
+      `Projects and problems judged on ${w.asOf}`,
+    );
+    await expect(page.getByTestId('workbench-problems').textContent()).resolves.toContain('Liaison leader');
+    await page.locator('.app-lang').getByText('中文', { exact: true }).click();
     expect(consoleErrors).toEqual([]);
   });
 });
