@@ -7,7 +7,7 @@ import { factsCommandDefinition } from './fact.commands.ts';
 import { evaluateCommand, valuesImportCommand } from './indicator.commands.ts';
 import { reportFailure } from './output.ts';
 import { importCommand, plansCommand } from './plan.commands.ts';
-import { projectsImportCommand, quarterRankCommand } from './project.commands.ts';
+import { projectsImportCommand, quarterRankCommand, quarterScheduleCommand } from './project.commands.ts';
 import { reportCommand } from './report.command.ts';
 import { migrateCommand, openapiCommand, serveCommand } from './server.commands.ts';
 
@@ -112,9 +112,17 @@ function parseYear(value: string): number {
   return n;
 }
 
-program
-  .command('quarter')
-  .description('“五个一”季度考核 Quarterly assessment')
+const quarter = program.command('quarter').description('“五个一”季度考核 Quarterly assessment');
+
+quarter
+  .command('schedule')
+  .description('本季度应开展的“五个一”活动及完成情况 / the events due in the quarter and whether each took place')
+  .requiredOption('--year <year>', '年份 year', parseYear)
+  .requiredOption('--quarter <q>', '季度 quarter 1–4', parseQuarter)
+  .option('--json', '输出 JSON output JSON')
+  .action(quarterScheduleCommand);
+
+quarter
   .command('rank')
   .description('各县（市、区）和开发区的得分与排名（含上季度排名） / scores and ranking with the previous rank')
   .requiredOption('--year <year>', '年份 year', parseYear)

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { LantuError } from '../errors.ts';
+import { CadenceService } from '../services/cadence.service.ts';
 import { ProjectExchangeService } from '../services/project-exchange.service.ts';
 import { QuarterService, type RankBy } from '../services/quarter.service.ts';
 import { printJson } from './output.ts';
@@ -75,6 +76,33 @@ export async function quarterRankCommand(opts: {
           `${r.by === 'county' ? '县' : '区'}\t${r.rank}\t${r.previousRank ?? '—'}\t${r.score.toFixed(2)}\t${r.region.name}\t观摩${r.tourScore ?? '—'}\t签约落地${pct(r.kpis.landingRate)}\t开工${pct(r.kpis.startRate)}\t投资完成${pct(r.kpis.investmentCompletionRate)}\t投产${pct(r.kpis.productionRate)}\n`,
         );
       }
+    },
+    { demo: true },
+  );
+}
+
+/**
+ * `lantu quarter schedule --year 2024 --quarter 4 [--json]`: the 五个一 events due in the quarter under the
+ * configured cadence, each with `status` (`done`, `in_progress`, `missing`) and what it was judged on:
+ * `[{event, month, cycle, status, detail:{zh,en}}]`.
+ */
+export async function quarterScheduleCommand(opts: { year: number; quarter: number; json?: boolean }): Promise<void> {
+  await withServices(
+    async ({ ctx }) => {
+      const s = await new CadenceService(ctx).schedule(opts.year, opts.quarter);
+      const rows = s.events.map((e) => ({
+        event: e.event,
+        month: e.month,
+        cycle: e.cycle,
+        status: e.status,
+        detail: { zh: e.detailZh, en: e.detailEn },
+      }));
+      if (opts.json) return printJson(rows);
+      const mark = { done: '✓', in_progress: '…', missing: '✗' } as const;
+      process.stdout.write(
+        `# ${opts.year}年第${opts.quarter}季度“五个一”日程${s.cadence.isDefault ? '（缺省周期）' : ''}\n`,
+      );
+      for (const e of s.events) process.stdout.write(`${mark[e.status]}\t${e.zh}\t${e.detailZh}\n`);
     },
     { demo: true },
   );

@@ -79,6 +79,31 @@ describe('the lantu CLI for projects', () => {
     expect(refused.stderr).toContain('Error [IMPORT_FAILED]');
   });
 
+  it('quarter schedule --json lists the five events of 2024 Q4 with what took place', async () => {
+    const res = await lantu('quarter', 'schedule', '--year', '2024', '--quarter', '4', '--json');
+    expect(res.code, res.stderr).toBe(0);
+    const rows = JSON.parse(res.stdout) as Array<{
+      event: string;
+      month: number;
+      status: string;
+      detail: { zh: string };
+    }>;
+    expect(rows.map((r) => [r.event, r.month])).toEqual([
+      ['signing', 10],
+      ['groundbreaking', 10],
+      ['tour', 12],
+      ['assessment', 12],
+      ['bulletin', 12],
+    ]);
+    expect(rows.find((r) => r.event === 'groundbreaking')).toMatchObject({
+      status: 'done',
+      detail: { zh: '已举办：2024-10-28' },
+    });
+    expect(rows.find((r) => r.event === 'bulletin')?.status).toBe('missing');
+    const text = await lantu('quarter', 'schedule', '--year', '2024', '--quarter', '4');
+    expect(text.stdout).toContain('✓\t2024年10月集中开工（2024-Q4）\t已举办：2024-10-28');
+  });
+
   it('quarter rank refuses a bad quarter', async () => {
     const res = await lantu('quarter', 'rank', '--year', '2023', '--quarter', '5');
     expect(res.code).not.toBe(0);
