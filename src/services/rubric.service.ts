@@ -212,6 +212,11 @@ function describeProblem(issue: z.core.$ZodIssue): { zh: string; en: string } {
       return issue.expected === 'number'
         ? { zh: '应为数字', en: 'must be a number' }
         : { zh: `格式不对（应为${issue.expected}）`, en: `must be a ${issue.expected}` };
+    case 'invalid_format':
+      return {
+        zh: '须以英文字母开头，只含字母、数字和下划线',
+        en: 'must start with a letter and have only letters, digits and underscores',
+      };
     case 'invalid_union':
       return { zh: '不是可用的规则类型', en: 'is not a known rule type' };
     case 'invalid_value':

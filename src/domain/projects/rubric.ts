@@ -56,16 +56,22 @@ export const RubricItemSchema = z.object({
   rule: RuleSchema,
 });
 
+/** The name of an input a deduction or veto reads: a letter, then letters, digits or underscores. */
+const InputName = z
+  .string()
+  .min(1)
+  .regex(/^[A-Za-z][A-Za-z0-9_]{0,39}$/);
+
 export const DeductionSchema = z.object({
   key: z.string().min(1),
   label: Bilingual,
-  input: z.string().min(1),
+  input: InputName,
   pointsEach: z.number().positive(),
   max: z.number().positive(),
 });
 
 /** 一票否决: a truthy (or positive) input sets the region's score to `vetoScore` and ranks it last. */
-export const VetoSchema = z.object({ key: z.string().min(1), label: Bilingual, input: z.string().min(1) });
+export const VetoSchema = z.object({ key: z.string().min(1), label: Bilingual, input: InputName });
 
 /**
  * The inspection tour's scoring sheet (观摩评分表): the items each judge scores per county or zone and

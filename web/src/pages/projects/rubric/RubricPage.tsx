@@ -2,6 +2,7 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
+  AutoComplete,
   Button,
   Card,
   Col,
@@ -233,6 +234,9 @@ function VersionCard({ v, onEdit }: { v: RubricVersion; onEdit: () => void }) {
   );
 }
 
+/** A recorded input's name as a rubric stores it: a letter, then letters, digits or underscores. */
+const INPUT_NAME = /^[A-Za-z][A-Za-z0-9_]{0,39}$/;
+
 const INPUT_OPTIONS = (locale: 'zh' | 'en') =>
   Object.entries(INPUTS).map(([value, n]) => ({
     value,
@@ -391,8 +395,16 @@ function RubricEditor({ base, next, onDone }: { base: RubricVersion; next: numbe
                     </Form.Item>
                   </Col>
                   <Col xs={12} md={5}>
-                    <Form.Item label={t('r.f.input')} name={[field.name, 'input']}>
-                      <Select options={inputOptions} />
+                    <Form.Item
+                      label={t('r.f.input')}
+                      name={[field.name, 'input']}
+                      rules={[{ pattern: INPUT_NAME, message: t('r.f.inputName') }]}
+                    >
+                      <AutoComplete
+                        options={inputOptions}
+                        placeholder={t('r.f.inputPh')}
+                        data-testid={`rubric-deduction-input-${field.name}`}
+                      />
                     </Form.Item>
                   </Col>
                   <Col xs={6} md={3}>
@@ -438,17 +450,25 @@ function RubricEditor({ base, next, onDone }: { base: RubricVersion; next: numbe
                 <Row gutter={8} key={field.key} align="bottom">
                   <Col xs={12} md={7}>
                     <Form.Item label={t('r.f.labelZh')} name={[field.name, 'label', 'zh']}>
-                      <Input />
+                      <Input data-testid={`rubric-veto-zh-${field.name}`} />
                     </Form.Item>
                   </Col>
                   <Col xs={12} md={7}>
                     <Form.Item label={t('r.f.labelEn')} name={[field.name, 'label', 'en']}>
-                      <Input />
+                      <Input data-testid={`rubric-veto-en-${field.name}`} />
                     </Form.Item>
                   </Col>
                   <Col xs={20} md={8}>
-                    <Form.Item label={t('r.f.input')} name={[field.name, 'input']}>
-                      <Select options={inputOptions} />
+                    <Form.Item
+                      label={t('r.f.input')}
+                      name={[field.name, 'input']}
+                      rules={[{ pattern: INPUT_NAME, message: t('r.f.inputName') }]}
+                    >
+                      <AutoComplete
+                        options={inputOptions}
+                        placeholder={t('r.f.inputPh')}
+                        data-testid={`rubric-veto-input-${field.name}`}
+                      />
                     </Form.Item>
                   </Col>
                   <Col xs={4} md={2}>
@@ -462,6 +482,7 @@ function RubricEditor({ base, next, onDone }: { base: RubricVersion; next: numbe
                 icon={<PlusOutlined />}
                 style={{ marginBottom: 12 }}
                 onClick={() => add({ key: '', label: { zh: '', en: '' }, input: 'majorSafetyAccident' })}
+                data-testid="rubric-add-veto"
               >
                 {t('r.f.addVeto')}
               </Button>
