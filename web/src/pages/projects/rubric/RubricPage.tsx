@@ -237,6 +237,23 @@ function VersionCard({ v, onEdit }: { v: RubricVersion; onEdit: () => void }) {
 /** A recorded input's name as a rubric stores it: a letter, then letters, digits or underscores. */
 const INPUT_NAME = /^[A-Za-z][A-Za-z0-9_]{0,39}$/;
 
+/**
+ * The input of a deduction or veto: one the assessment computes, or a name of the city's own for matters
+ * recorded on the quarter page (the server checks the name too, and its problem lands here).
+ */
+function RecordedInputField({ name, testId }: { name: number; testId: string }) {
+  const { t, locale } = useRubricI18n();
+  return (
+    <Form.Item
+      label={t('r.f.input')}
+      name={[name, 'input']}
+      rules={[{ pattern: INPUT_NAME, message: t('r.f.inputName') }]}
+    >
+      <AutoComplete options={INPUT_OPTIONS(locale)} placeholder={t('r.f.inputPh')} data-testid={testId} />
+    </Form.Item>
+  );
+}
+
 const INPUT_OPTIONS = (locale: 'zh' | 'en') =>
   Object.entries(INPUTS).map(([value, n]) => ({
     value,
@@ -395,17 +412,7 @@ function RubricEditor({ base, next, onDone }: { base: RubricVersion; next: numbe
                     </Form.Item>
                   </Col>
                   <Col xs={12} md={5}>
-                    <Form.Item
-                      label={t('r.f.input')}
-                      name={[field.name, 'input']}
-                      rules={[{ pattern: INPUT_NAME, message: t('r.f.inputName') }]}
-                    >
-                      <AutoComplete
-                        options={inputOptions}
-                        placeholder={t('r.f.inputPh')}
-                        data-testid={`rubric-deduction-input-${field.name}`}
-                      />
-                    </Form.Item>
+                    <RecordedInputField name={field.name} testId={`rubric-deduction-input-${field.name}`} />
                   </Col>
                   <Col xs={6} md={3}>
                     <Form.Item label={t('r.f.pointsEach')} name={[field.name, 'pointsEach']}>
@@ -459,17 +466,7 @@ function RubricEditor({ base, next, onDone }: { base: RubricVersion; next: numbe
                     </Form.Item>
                   </Col>
                   <Col xs={20} md={8}>
-                    <Form.Item
-                      label={t('r.f.input')}
-                      name={[field.name, 'input']}
-                      rules={[{ pattern: INPUT_NAME, message: t('r.f.inputName') }]}
-                    >
-                      <AutoComplete
-                        options={inputOptions}
-                        placeholder={t('r.f.inputPh')}
-                        data-testid={`rubric-veto-input-${field.name}`}
-                      />
-                    </Form.Item>
+                    <RecordedInputField name={field.name} testId={`rubric-veto-input-${field.name}`} />
                   </Col>
                   <Col xs={4} md={2}>
                     <Form.Item>
