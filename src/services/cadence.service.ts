@@ -1,5 +1,7 @@
 import {
+  CADENCE_EVENT_NAMES,
   type Cadence,
+  type CadenceEvent,
   CadenceSchema,
   DEFAULT_CADENCE,
   type ScheduledEvent,
@@ -49,7 +51,7 @@ export class CadenceService {
     if (!parsed.success) {
       const problems = parsed.error.issues.map((i) => ({
         field: i.path.join('.'),
-        zh: `${i.path.join('.')}：${i.message.includes('beyond') ? '周期内月份超出周期长度' : '周期须为1、3、6或12个月，月份须为正整数'}`,
+        zh: `${CADENCE_EVENT_NAMES[i.path[0] as CadenceEvent]?.zh ?? '周期设置'}（${i.path.join('.')}）：${i.message.includes('beyond') ? '周期内第几个月超出了周期长度' : '周期须为每月、每季度、每半年或每年，月份须为正整数'}`,
         en: `${i.path.join('.')}: ${i.message}`,
       }));
       throw new LantuError(
